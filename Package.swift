@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+// danju: SQLite → template → layout → Cairo → PDF for after-sales service shops.
+import PackageDescription
+
+/// A Debian C library reached through pkg-config; the apt provider tells SwiftPM what to suggest.
+func systemLibrary(_ name: String, pkgConfig: String, apt: String) -> Target {
+    .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkgConfig, providers: [.apt([apt])])
+}
+
+let package = Package(
+    name: "danju",
+    products: [
+        .executable(name: "danju", targets: ["danju"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind one module map and one shim header.
+        systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
+        systemLibrary("CCairo", pkgConfig: "cairo", apt: "libcairo2-dev"),
+        systemLibrary("CPango", pkgConfig: "pangoft2", apt: "libpango1.0-dev"),
+        systemLibrary("CQREncode", pkgConfig: "libqrencode", apt: "libqrencode-dev"),
+        systemLibrary("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
+
+        // Pipeline stages, in the order data flows through them.
+        .target(name: "DanjuDatabase", dependencies: ["CSQLite"]),
+        .target(name: "DanjuFormat"),
+        .target(name: "DanjuDemo", dependencies: ["DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
+        .target(name: "DanjuTemplate", dependencies: ["DanjuFormat", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
+        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode"]),
+        .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "CCairo"]),
+        .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat"]),
+        .executableTarget(name: "danju", dependencies: [
+            "DanjuDocuments", "DanjuDemo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DanjuDatabaseTests", dependencies: ["DanjuDatabase", "DanjuDemo"]),
+        .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),
+        .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate"]),
+        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate"]),
+        .testTarget(name: "DanjuEndToEndTests", dependencies: ["DanjuDatabase"]),
+    ]
+)
