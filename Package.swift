@@ -28,10 +28,10 @@ let package = Package(
         .target(name: "DanjuDatabase", dependencies: ["CSQLite"]),
         .target(name: "DanjuFormat"),
         .target(name: "DanjuDemo", dependencies: ["DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
-        .target(name: "DanjuTemplate", dependencies: ["DanjuFormat", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuText", .product(name: "Yams", package: "Yams")]),
         .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
         .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode"]),
-        .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "CCairo"]),
+        .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
         .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat"]),
         .executableTarget(name: "danju", dependencies: [
             "DanjuDocuments", "DanjuDemo",
@@ -40,8 +40,9 @@ let package = Package(
 
         .testTarget(name: "DanjuDatabaseTests", dependencies: ["DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),
-        .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate"]),
-        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate"]),
-        .testTarget(name: "DanjuEndToEndTests", dependencies: ["DanjuDatabase"]),
+        .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
+        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
+        // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.
+        .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase"]),
     ]
 )

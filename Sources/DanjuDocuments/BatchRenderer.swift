@@ -1,0 +1,89 @@
+import DanjuRender
+import DanjuTemplate
+import Foundation
+
+/// Many documents from one template: one row of the `each` query per document, its columns the parameters.
+/// Into one PDF (all pages in order), or one PDF per document into a folder, spread over `jobs` workers.
+public struct BatchRenderer: Sendable {
+    public let paths: ProjectPaths
+    public let database: String
+    public let template: Template
+    public let policy: FitPolicy
+    /// Called with (documents done, total) after each document.
+    public let progress: @Sendable (Int, Int) -> Void
+
+    public init(paths: ProjectPaths, database: String, template: Template, policy: FitPolicy, progress: @escaping @Sendable (Int, Int) -> Void) {
+        self.paths = paths
+        self.database = database
+        self.template = template
+        self.policy = policy
+        self.progress = progress
+    }
+
+    /// All documents into the single PDF `output`; returns the number of pages.
+    public func renderCombined(each sql: String, to output: String) throws -> Int {
+        let renderer = try DocumentRenderer(paths: paths, database: database)
+        let rows = try renderer.source.parameterRows(sql)
+        guard !rows.isEmpty else { throw DocumentError("--each returned no rows: nothing to draw") }
+        var pages = 0
+        try AtomicFile.write(to: output) { temporary in
+            var writer: PDFWriter?
+            for (index, parameters) in rows.enumerated() {
+                let document = try renderer.layout(template, parameters: parameters, blank: false, policy: policy)
+                if writer == nil {
+                    var metadata = document.metadata
+                    metadata.title = "\(template.title.literalPrefix)×\(rows.count)"
+                    writer = try PDFWriter(path: temporary, metadata: metadata)
+                }
+                try writer!.add(document.pages)
+                progress(index + 1, rows.count)
+            }
+            try writer!.finish()
+            pages = writer!.pageCount
+        }
+        return pages
+    }
+
+    /// One PDF per document into `folder`, named `TEMPLATE-VALUE.pdf` after the first parameter column.
+    public func renderSeparate(each sql: String, into folder: String, jobs: Int) async throws -> Int {
+        let rows = try DataSource(path: database).parameterRows(sql)
+        guard !rows.isEmpty else { throw DocumentError("--each returned no rows: nothing to draw") }
+        let names = try rows.map { row in
+            guard let key = template.parameters.first?.name, let value = row[key], !value.isEmpty else {
+                throw DocumentError("--each must return a column named after the template's first parameter")
+            }
+            return "\(folder)/\(template.name)-\(value.replacingOccurrences(of: "/", with: "_")).pdf"
+        }
+        let workers = max(1, min(jobs, rows.count))
+        let counter = Counter()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    let renderer = try DocumentRenderer(paths: paths, database: database)
+                    for index in stride(from: worker, to: rows.count, by: workers) {
+                        try renderer.render(template, parameters: rows[index], blank: false, to: names[index], format: .pdf, policy: policy)
+                        progress(await counter.increment(), rows.count)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return rows.count
+    }
+}
+
+private actor Counter {
+    private var value = 0
+    func increment() -> Int {
+        value += 1
+        return value
+    }
+}
+
+extension Interpolation {
+    /// The template's fixed text before its first field, e.g. "进厂检查单 " of "进厂检查单 {{order.order_no}}".
+    var literalPrefix: String {
+        guard case .literal(let text)? = segments.first else { return "" }
+        return text
+    }
+}

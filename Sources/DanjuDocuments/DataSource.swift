@@ -1,0 +1,83 @@
+import DanjuDatabase
+import DanjuFormat
+import DanjuTemplate
+import Foundation
+
+/// The shop database, opened read-only, and the settings every document needs.
+public final class DataSource {
+    let database: Database
+    public let path: String
+    public let timeZone: ShopTimeZone
+    /// Folder relative image paths are read from (the `photo_root` setting, relative to the database file).
+    public let photoRoot: String
+
+    public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw DocumentError("no database at \(path)") }
+        database = try Database(path: path, mode: .readOnly)
+        self.path = path
+        let settings = try Dictionary(database.rows("SELECT key, value FROM settings").map { ($0["key"]?.text ?? "", $0["value"]?.text ?? "") },
+                                      uniquingKeysWith: { first, _ in first })
+        let zone = settings["time_zone"] ?? "Asia/Shanghai"
+        do { timeZone = try ShopTimeZone(identifier: zone) } catch {
+            throw DocumentError("table settings, row time_zone: \(error.description)")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        photoRoot = folder.appendingPathComponent(settings["photo_root"] ?? ".").standardizedFileURL.path
+    }
+
+    /// Runs every query of `template` with `parameters` inside one read transaction, so all of a document's
+    /// data comes from one snapshot. `blank` binds every parameter to NULL and lets single queries find nothing.
+    public func bindings(for template: Template, parameters: [String: String], blank: Bool) throws -> Bindings {
+        if !blank {
+            let missing = template.parameters.map(\.name).filter { parameters[$0] == nil }
+            guard missing.isEmpty else {
+                throw DocumentError("\(template.file): missing parameter \(missing.map { "--param \($0)=…" }.joined(separator: " "))")
+            }
+        }
+        let unknown = parameters.keys.filter { name in !template.parameters.contains { $0.name == name } }.sorted()
+        guard unknown.isEmpty else {
+            throw DocumentError("\(template.file): unknown parameter \(unknown.joined(separator: ", ")); it takes: \(template.parameters.map(\.name).joined(separator: ", "))")
+        }
+        let values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
+        var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
+        try database.transaction {
+            for query in template.queries {
+                let rows: [Row]
+                do {
+                    let statement = try database.prepare(query.sql)
+                    try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
+                    rows = try statement.allRows()
+                } catch let error as DatabaseError {
+                    throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
+                }
+                guard query.single else {
+                    bindings.tables[query.name] = rows
+                    continue
+                }
+                switch rows.count {
+                case 1: bindings.records[query.name] = rows[0]
+                case 0 where blank: break
+                case 0: throw TemplateError("query “\(query.name)” found no row for \(Self.describe(parameters))", at: query.location)
+                default: throw TemplateError("query “\(query.name)” is single but found \(rows.count) rows for \(Self.describe(parameters))", at: query.location)
+                }
+            }
+        }
+        return bindings
+    }
+
+    /// Problems between `template` and this database's schema (see `TemplateChecker`).
+    public func check(_ template: Template) -> [TemplateError] {
+        TemplateChecker.check(template, against: database)
+    }
+
+    /// Runs a batch query: each row's columns are one document's parameters.
+    public func parameterRows(_ sql: String) throws -> [[String: String]] {
+        try database.rows(sql).map { row in
+            Dictionary(uniqueKeysWithValues: zip(row.columns, row.values.map { $0.text ?? "" }))
+        }
+    }
+
+    static func describe(_ parameters: [String: String]) -> String {
+        parameters.isEmpty ? "no parameters" : parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The time zone of the shop whose forms are printed, e.g. `Asia/Shanghai`; never the machine's.
+/// Create one per document run and reuse it: looking up a zone is slow, converting with it is not.
+public struct ShopTimeZone: Sendable, Hashable {
+    public let timeZone: TimeZone
+
+    public init(identifier: String) throws(ShopTimeError) {
+        guard let timeZone = TimeZone(identifier: identifier) else { throw .unknownTimeZone(identifier) }
+        self.timeZone = timeZone
+    }
+
+    /// The value as read on the shop's wall clock; a bare date has no time of day and is not shifted.
+    func wallClock(_ time: ShopTime) -> WallClock {
+        switch time {
+        case .date(let year, let month, let day):
+            return WallClock(year: year, month: month, day: day, timeOfDay: nil)
+        case .instant(let utcSeconds):
+            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds)))
+            let localSeconds = utcSeconds + Int64(offset)
+            let days = localSeconds.floorDivided(by: 86_400)
+            let secondOfDay = Int(localSeconds - days * 86_400)
+            let date = CivilCalendar.date(days: Int(days))
+            return WallClock(
+                year: date.year, month: date.month, day: date.day,
+                timeOfDay: (secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60))
+        }
+    }
+}
+
+/// Calendar fields of a value on the shop's clock.
+struct WallClock {
+    let year: Int
+    let month: Int
+    let day: Int
+    let timeOfDay: (hour: Int, minute: Int, second: Int)?
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity, so instants before 1970 fall on the right day.
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return self % divisor < 0 ? quotient - 1 : quotient
+    }
+}

@@ -1,0 +1,77 @@
+/// A horizontal strip of a page: the unit the paginator moves to the next page whole.
+/// Items are relative to the band's top left corner (the left margin, the band's top).
+struct Band {
+    var height: Double
+    var items: [PageItem]
+    /// Drawn only when the band is the first of its kind on a page (a merged cell's text repeated after a break).
+    var ifFirstOnPage: [PageItem] = []
+    /// Drawn only when the band ends a page (a merged cell's closing line before a break).
+    var ifLastOnPage: [PageItem] = []
+    /// Never leave this band at the bottom of a page without the one after it (a table title, a header row).
+    var keepWithNext = false
+    /// Bands placed again above this one when it has to start a new page (a table's header row).
+    var repeatOnNewPage: [Band] = []
+}
+
+/// Places bands top to bottom, starting a new page when the next band (and what it keeps with) does not fit.
+struct Paginator {
+    private let width: Double
+    private let height: Double
+    private let left: Double
+    private let top: Double
+    private let bottom: Double
+    private(set) var pages: [Page] = []
+    /// Bands that did not fit even on an empty page: drawn anyway, reported by the caller.
+    private(set) var oversized: [Double] = []
+    private var y: Double
+    private var placedOnPage = 0
+    private var last: (band: Band, y: Double)?
+
+    init(width: Double, height: Double, left: Double, top: Double, bottom: Double) {
+        self.width = width
+        self.height = height
+        self.left = left
+        self.top = top
+        self.bottom = bottom
+        y = top
+        pages = [Page(width: width, height: height)]
+    }
+
+    mutating func place(_ bands: [Band]) {
+        for (index, band) in bands.enumerated() {
+            var needed = band.height
+            var next = index
+            while bands[next].keepWithNext, next + 1 < bands.count {
+                next += 1
+                needed += bands[next].height
+            }
+            if y + needed > bottom + 0.01, placedOnPage > 0 {
+                breakPage()
+                for header in band.repeatOnNewPage { put(header, startsPage: false) }
+                put(band, startsPage: true)
+            } else {
+                put(band, startsPage: placedOnPage == 0)
+            }
+        }
+    }
+
+    private mutating func put(_ band: Band, startsPage: Bool) {
+        if placedOnPage == 0, band.height > bottom - top + 0.01 { oversized.append(band.height - (bottom - top)) }
+        let page = pages[pages.count - 1]
+        page.items += band.items.map { $0.offsetBy(dx: left, dy: y) }
+        if startsPage { page.items += band.ifFirstOnPage.map { $0.offsetBy(dx: left, dy: y) } }
+        last = (band, y)
+        y += band.height
+        placedOnPage += 1
+    }
+
+    private mutating func breakPage() {
+        if let last {
+            pages[pages.count - 1].items += last.band.ifLastOnPage.map { $0.offsetBy(dx: left, dy: last.y) }
+        }
+        pages.append(Page(width: width, height: height))
+        y = top
+        placedOnPage = 0
+        last = nil
+    }
+}

@@ -1,0 +1,91 @@
+import DanjuTemplate
+import DanjuText
+
+/// What a page shows, in points from the page's top left corner. The renderer draws these and nothing else,
+/// so a test can check a page's geometry without making a PDF.
+public enum PageItem {
+    case text(TextBlock, at: Point)
+    case line(from: Point, to: Point, width: Double)
+    case rect(Rect, lineWidth: Double, fill: Color?)
+    case checkbox(Rect, checked: Bool)
+    case qr(QRCode, in: Rect)
+    case image(JPEGImage, in: Rect)
+
+    func offsetBy(dx: Double, dy: Double) -> PageItem {
+        switch self {
+        case .text(let block, let at): .text(block, at: at.offsetBy(dx: dx, dy: dy))
+        case .line(let from, let to, let width): .line(from: from.offsetBy(dx: dx, dy: dy), to: to.offsetBy(dx: dx, dy: dy), width: width)
+        case .rect(let rect, let lineWidth, let fill): .rect(rect.offsetBy(dx: dx, dy: dy), lineWidth: lineWidth, fill: fill)
+        case .checkbox(let rect, let checked): .checkbox(rect.offsetBy(dx: dx, dy: dy), checked: checked)
+        case .qr(let code, let rect): .qr(code, in: rect.offsetBy(dx: dx, dy: dy))
+        case .image(let image, let rect): .image(image, in: rect.offsetBy(dx: dx, dy: dy))
+        }
+    }
+
+    /// The area the item covers, for overlap checks.
+    public var frame: Rect {
+        switch self {
+        case .text(let block, let at): Rect(x: at.x, y: at.y, width: block.width, height: block.height)
+        case .line(let from, let to, _): Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
+        case .rect(let rect, _, _), .checkbox(let rect, _), .qr(_, let rect), .image(_, let rect): rect
+        }
+    }
+}
+
+public struct Point: Sendable, Hashable {
+    public var x, y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    func offsetBy(dx: Double, dy: Double) -> Point { Point(x: x + dx, y: y + dy) }
+}
+
+public final class Page {
+    public let width: Double
+    public let height: Double
+    public internal(set) var items: [PageItem] = []
+
+    init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// Text that could not be printed as the template asks: reported (stderr, or a failure with --strict),
+/// while the page still shows all of it, never clipped.
+public struct OverflowReport: Sendable, CustomStringConvertible {
+    public enum Problem: Sendable {
+        /// Still `overflow` points too tall for `box` at the minimum size `fontSize`.
+        case tooTall(overflow: Double, box: Rect, fontSize: Double)
+        /// Characters none of the fonts has.
+        case missingGlyphs(Int)
+        /// A band (a table row, a field row) taller than an empty page by `excess` points.
+        case tallerThanPage(excess: Double)
+    }
+
+    public let location: SourceLocation
+    public let element: String
+    public let record: String
+    public let text: String
+    public let problem: Problem
+
+    public var description: String {
+        let mm = { (points: Double) in String(format: "%.1f", points * 25.4 / 72) }
+        let excerpt = text.count > 24 ? String(text.prefix(24)) + "…" : text
+        let what = switch problem {
+        case .tooTall(let overflow, let box, let size):
+            "does not fit its \(mm(box.width))×\(mm(box.height)) mm box: \(mm(overflow)) mm too tall at \(String(format: "%g", size)) pt"
+        case .missingGlyphs(let count): "has \(count) character(s) no font provides"
+        case .tallerThanPage(let excess): "is \(mm(excess)) mm taller than a page"
+        }
+        return "\(location): \(element) (\(record)): “\(excerpt)” \(what)"
+    }
+}
+
+public struct LayoutError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

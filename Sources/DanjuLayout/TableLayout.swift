@@ -1,0 +1,161 @@
+import DanjuDatabase
+import DanjuTemplate
+import DanjuText
+
+/// The rows of a query as a ruled table: a header row repeated on every page, rows moved whole to the next
+/// page, optionally split into `across` side-by-side halves, and a `group` column printed once per run of
+/// equal values as one merged cell (its text repeated at the top of a new page).
+struct TableLayout {
+    let element: TableElement
+    let document: DocumentLayout
+    let width: Double
+
+    private static let setGap = points(mm: 3)
+
+    private var setWidth: Double {
+        (width - Double(element.across - 1) * Self.setGap) / Double(element.across)
+    }
+
+    private var columnWidths: [Double] {
+        let fixed = element.columns.reduce(0.0) { if case .fixed(let w) = $1.width { $0 + w } else { $0 } }
+        let shares = element.columns.reduce(0.0) { if case .fraction(let s) = $1.width { $0 + s } else { $0 } }
+        let free = max(0, setWidth - fixed)
+        return element.columns.map {
+            switch $0.width {
+            case .fixed(let w): w
+            case .fraction(let share): free * share / max(shares, 1e-9)
+            }
+        }
+    }
+
+    /// The column showing the group value: the first whose text is exactly `{{group}}`.
+    private var groupColumn: Int? {
+        guard let group = element.group else { return nil }
+        return element.columns.firstIndex {
+            if case .text(let value) = $0.content, value.references.map(\.name) == [group], value.references.first?.source == nil { true } else { false }
+        }
+    }
+
+    func bands() throws -> [Band] {
+        let rows = document.bindings.tables[element.query] ?? []
+        let header = headerBand()
+        var bands: [Band] = []
+        if let title = element.title {
+            var style = element.headerStyle
+            style.bold = true
+            let block = document.typesetter.layout(try document.bindings.text(title), style: style, width: width)
+            bands.append(Band(height: block.height + points(mm: 1), items: [.text(block, at: Point(x: 0, y: 0))], keepWithNext: true))
+        }
+        bands.append(header)
+        let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
+        for index in 0..<perSet {
+            var band = try rowBand(index: index, perSet: perSet, rows: rows)
+            band.repeatOnNewPage = [header]
+            bands.append(band)
+        }
+        return bands
+    }
+
+    private func headerBand() -> Band {
+        var style = element.headerStyle
+        style.alignment = .center
+        let widths = columnWidths
+        let blocks = zip(element.columns, widths).map { column, width in
+            document.typesetter.layout(column.title, style: style, width: width - 2 * DocumentLayout.padX)
+        }
+        let height = blocks.map(RuledCell.height).reduce(element.rowHeight, max)
+        var items: [PageItem] = []
+        for set in 0..<element.across {
+            var x = Double(set) * (setWidth + Self.setGap)
+            for (block, width) in zip(blocks, widths) {
+                let cell = Rect(x: x, y: 0, width: width, height: height)
+                items.append(.rect(cell, lineWidth: RuledCell.rule, fill: RuledCell.labelFill))
+                items.append(RuledCell.text(block, in: cell, centered: true))
+                x += width
+            }
+        }
+        return Band(height: height, items: items, keepWithNext: true)
+    }
+
+    /// Band `index`: row `index` of each side-by-side set (row `set * perSet + index` of the query).
+    private func rowBand(index: Int, perSet: Int, rows: [Row]) throws -> Band {
+        let widths = columnWidths
+        var cells: [(set: Int, row: Row?, position: Int)] = []
+        for set in 0..<element.across {
+            let position = set * perSet + index
+            if rows.isEmpty || position < rows.count { cells.append((set, rows.isEmpty ? nil : rows[position], position)) }
+        }
+        // Lay out every cell's content first: the band is as tall as its tallest cell.
+        var contents: [[CellContent]] = []
+        for cell in cells {
+            contents.append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row) })
+        }
+        let height = contents.flatMap { $0 }.map(\.height).reduce(element.rowHeight, max)
+
+        var band = Band(height: height, items: [])
+        for (cell, content) in zip(cells, contents) {
+            var x = Double(cell.set) * (setWidth + Self.setGap)
+            let run = groupRun(at: cell.position, setStart: cell.set * perSet, setEnd: min((cell.set + 1) * perSet, rows.count), rows: rows)
+            for (column, (width, part)) in zip(widths, content).enumerated() {
+                let rect = Rect(x: x, y: 0, width: width, height: height)
+                if column == groupColumn, let run {
+                    band.items += [.line(from: Point(x: rect.x, y: 0), to: Point(x: rect.x, y: height), width: RuledCell.rule),
+                                   .line(from: Point(x: rect.maxX, y: 0), to: Point(x: rect.maxX, y: height), width: RuledCell.rule)]
+                    let top = PageItem.line(from: Point(x: rect.x, y: 0), to: Point(x: rect.maxX, y: 0), width: RuledCell.rule)
+                    let bottom = PageItem.line(from: Point(x: rect.x, y: height), to: Point(x: rect.maxX, y: height), width: RuledCell.rule)
+                    let text = part.items(in: rect, centered: false)
+                    if run.starts { band.items += [top] + text } else { band.ifFirstOnPage += [top] + text }
+                    if run.ends { band.items.append(bottom) } else { band.ifLastOnPage.append(bottom) }
+                } else {
+                    band.items.append(.rect(rect, lineWidth: RuledCell.rule, fill: nil))
+                    band.items += part.items(in: rect, centered: true)
+                }
+                x += width
+            }
+        }
+        return band
+    }
+
+    /// Whether the row at `position` starts and ends its run of equal group values within its set.
+    private func groupRun(at position: Int, setStart: Int, setEnd: Int, rows: [Row]) -> (starts: Bool, ends: Bool)? {
+        guard let group = element.group, groupColumn != nil, position < rows.count else { return nil }
+        let value = rows[position][group]
+        return (position == setStart || rows[position - 1][group] != value,
+                position + 1 >= setEnd || rows[position + 1][group] != value)
+    }
+
+    private func content(_ column: TableColumn, width: Double, row: Row?) throws -> CellContent {
+        switch column.content {
+        case .text(let interpolation):
+            guard let row else { return .empty }
+            var style = element.style
+            if let alignment = column.alignment { style.alignment = alignment }
+            let text = try document.bindings.text(interpolation, row: row)
+            return .text(document.typesetter.layout(text, style: style, width: width - 2 * DocumentLayout.padX))
+        case .check(let interpolation, let when):
+            let value = try row.map { try document.bindings.text(interpolation, row: $0) }
+            return .check(value == when)
+        }
+    }
+
+    private enum CellContent {
+        case empty
+        case text(TextBlock)
+        case check(Bool)
+
+        var height: Double {
+            switch self {
+            case .empty, .check: 0
+            case .text(let block): RuledCell.height(for: block)
+            }
+        }
+
+        func items(in cell: Rect, centered: Bool) -> [PageItem] {
+            switch self {
+            case .empty: []
+            case .text(let block): [RuledCell.text(block, in: cell, centered: centered)]
+            case .check(let checked): [RuledCell.tickBox(centeredIn: cell, checked: checked)]
+            }
+        }
+    }
+}

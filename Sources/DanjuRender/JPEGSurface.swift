@@ -1,0 +1,51 @@
+import CCairo
+import CTurboJPEG
+import DanjuLayout
+import Glibc
+
+/// A Cairo image surface for a JPEG, carrying the file's bytes as JPEG mime data (the PDF stores them
+/// unchanged) and a unique id derived from the bytes (a photo drawn twice is stored once).
+final class JPEGSurface {
+    let handle: OpaquePointer
+
+    init(_ image: JPEGImage, decode: Bool) throws {
+        handle = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.pixelWidth), Int32(image.pixelHeight))
+        guard cairo_surface_status(handle) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(handle)
+            throw RenderError("image \(image.path): cannot make a \(image.pixelWidth)×\(image.pixelHeight) surface")
+        }
+        if decode { try decodePixels(image) }
+        attach(CAIRO_MIME_TYPE_JPEG, bytes: image.bytes)
+        attach(CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array("jpeg-\(Self.fingerprint(image.bytes))".utf8))
+    }
+
+    deinit { cairo_surface_destroy(handle) }
+
+    /// Cairo keeps mime data beyond this call, so it gets its own malloc'd copy, freed by Cairo.
+    private func attach(_ type: String, bytes: [UInt8]) {
+        let copy = malloc(bytes.count)!
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        cairo_surface_set_mime_data(handle, type, copy.assumingMemoryBound(to: UInt8.self), UInt(bytes.count), { free($0) }, copy)
+    }
+
+    private func decodePixels(_ image: JPEGImage) throws {
+        guard let decoder = tjInitDecompress() else { throw RenderError("image \(image.path): cannot start the JPEG decoder") }
+        defer { tjDestroy(decoder) }
+        cairo_surface_flush(handle)
+        let data = cairo_image_surface_get_data(handle)
+        let stride = cairo_image_surface_get_stride(handle)
+        let rc = image.bytes.withUnsafeBufferPointer {
+            tjDecompress2(decoder, $0.baseAddress, UInt($0.count), data, Int32(image.pixelWidth), stride,
+                          Int32(image.pixelHeight), Int32(TJPF_BGRX.rawValue), 0)
+        }
+        guard rc == 0 else { throw RenderError("image \(image.path) is corrupt: \(String(cString: tjGetErrorStr2(decoder)))") }
+        cairo_surface_mark_dirty(handle)
+    }
+
+    /// FNV-1a over the bytes: stable across runs, so output stays byte-identical.
+    private static func fingerprint(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16) + "-\(bytes.count)"
+    }
+}

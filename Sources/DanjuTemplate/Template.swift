@@ -1,0 +1,197 @@
+import DanjuText
+
+/// A form as data: page, styles, the queries that feed it and the elements that draw it.
+/// Lengths are in points (the YAML gives millimetres). Loaded by `TemplateLoader`.
+public struct Template: Sendable {
+    public let name: String
+    public let file: String
+    public let title: Interpolation
+    public let subject: Interpolation?
+    public let author: Interpolation?
+    /// The PDF's creation date, from the data (ISO 8601), so output never depends on the clock.
+    public let date: Interpolation?
+    public let page: PageSetup
+    public let parameters: [Parameter]
+    public let queries: [Query]
+    public let header: Block?
+    public let footer: Block?
+    public let body: [Element]
+
+    public func query(named name: String) -> Query? { queries.first { $0.name == name } }
+}
+
+public struct PageSetup: Sendable, Hashable {
+    public let width: Double
+    public let height: Double
+    public let margins: Insets
+
+    /// The width between the left and right margins.
+    public var contentWidth: Double { width - margins.left - margins.right }
+}
+
+public struct Insets: Sendable, Hashable {
+    public let top, right, bottom, left: Double
+}
+
+public struct Parameter: Sendable, Hashable {
+    public let name: String
+    public let label: String
+    public let example: String?
+}
+
+/// A named SQL query. `single` queries give the record behind `{{name.column}}`; the others feed tables.
+public struct Query: Sendable, Hashable {
+    public let name: String
+    public let sql: String
+    public let single: Bool
+    public let location: SourceLocation
+}
+
+/// One thing in the page flow, top to bottom.
+public enum Element: Sendable {
+    case text(TextElement)
+    case fields(FieldsElement)
+    case table(TableElement)
+    case signatures(SignaturesElement)
+    case block(Block)
+    case spacer(Double)
+}
+
+/// A paragraph across the content width. With `height` it is a fixed box: wrapped, then shrunk to `minSize`.
+public struct TextElement: Sendable {
+    public let text: Interpolation
+    public let style: TextStyle
+    public let height: Double?
+    public let minSize: Double?
+    public let location: SourceLocation
+}
+
+/// A ruled grid of label/value cells, `columns` pairs a row; cells flow left to right.
+public struct FieldsElement: Sendable {
+    public let columns: Int
+    public let labelWidth: Double
+    public let rowHeight: Double
+    public let labelStyle: TextStyle
+    public let valueStyle: TextStyle
+    public let cells: [FieldCell]
+    public let location: SourceLocation
+}
+
+public struct FieldCell: Sendable {
+    public enum Content: Sendable {
+        case text(Interpolation)
+        /// Tick boxes, one per choice; the one equal to the value is ticked.
+        case choices([String], value: Interpolation)
+    }
+
+    public let label: String
+    public let content: Content
+    /// Label/value pairs this cell spans.
+    public let span: Int
+    /// Fixed height: the text is shrunk to `minSize` and reported if it still does not fit.
+    public let height: Double?
+    /// Least height; the row grows beyond it with its text.
+    public let minHeight: Double?
+    public let minSize: Double?
+    public let style: TextStyle?
+    public let location: SourceLocation
+}
+
+/// Rows of a query drawn as a ruled table; header repeated on each page, rows never split.
+public struct TableElement: Sendable {
+    public let title: Interpolation?
+    public let query: String
+    public let columns: [TableColumn]
+    /// Column whose equal consecutive values are printed once, as a merged cell.
+    public let group: String?
+    /// Number of side-by-side column sets the rows are split into (a checklist in two halves).
+    public let across: Int
+    public let rowHeight: Double
+    public let headerStyle: TextStyle
+    public let style: TextStyle
+    /// Empty rows drawn on a blank form when the query has no rows.
+    public let blankRows: Int
+    public let location: SourceLocation
+}
+
+public struct TableColumn: Sendable {
+    public enum Content: Sendable {
+        case text(Interpolation)
+        /// A drawn tick box, ticked when the value equals `when`.
+        case check(Interpolation, when: String)
+    }
+
+    public let title: String
+    public let width: Width
+    public let content: Content
+    public let alignment: TextStyle.Alignment?
+}
+
+/// A column width: millimetres converted to points, or a share of what is left.
+public enum Width: Sendable, Hashable {
+    case fixed(Double)
+    case fraction(Double)
+}
+
+/// Signature boxes side by side: label, line to sign on, optional printed name and date.
+public struct SignaturesElement: Sendable {
+    public let boxes: [SignatureBox]
+    public let height: Double
+    public let style: TextStyle
+    public let location: SourceLocation
+}
+
+public struct SignatureBox: Sendable {
+    public let label: String
+    public let name: Interpolation?
+    public let date: Bool
+}
+
+/// A fixed-height band with items placed at absolute positions inside it (header, footer, title block).
+public struct Block: Sendable {
+    public let height: Double
+    public let items: [PlacedItem]
+    public let location: SourceLocation
+}
+
+public struct PlacedItem: Sendable {
+    public enum Kind: Sendable {
+        case text(Interpolation, TextStyle, minSize: Double?)
+        case qr(Interpolation)
+        case image(Interpolation)
+        case box(lineWidth: Double)
+        case line(lineWidth: Double)
+    }
+
+    public let kind: Kind
+    /// Position and size relative to the block's top left corner.
+    public let frame: Rect
+    public let location: SourceLocation
+}
+
+public struct Rect: Sendable, Hashable {
+    public var x, y, width, height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+
+    public func offsetBy(dx: Double, dy: Double) -> Rect { Rect(x: x + dx, y: y + dy, width: width, height: height) }
+
+    public func insetBy(dx: Double, dy: Double) -> Rect {
+        Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
+    }
+
+    public func intersects(_ other: Rect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
+}
+
+/// Millimetres to PDF points.
+public func points(mm: Double) -> Double { mm * 72 / 25.4 }

@@ -1,0 +1,112 @@
+import DanjuDatabase
+
+/// Checks a template against a database without drawing: every query compiles, uses only declared
+/// parameters, and every `{{…}}` names a column its query returns. Returns all problems, not just the first.
+public struct TemplateChecker {
+    private let template: Template
+    private var columns: [String: [String]] = [:]
+    private var problems: [TemplateError] = []
+
+    public static func check(_ template: Template, against database: Database) -> [TemplateError] {
+        var checker = TemplateChecker(template: template)
+        checker.checkQueries(database)
+        checker.checkElements()
+        return checker.problems
+    }
+
+    private init(template: Template) { self.template = template }
+
+    private mutating func checkQueries(_ database: Database) {
+        let declared = Set(template.parameters.map(\.name))
+        for query in template.queries {
+            do {
+                let statement = try database.prepare(query.sql)
+                columns[query.name] = statement.columnNames
+                for name in statement.parameterNames where !declared.contains(name) {
+                    problems.append(TemplateError("query “\(query.name)” uses :\(name), which is not among the template's parameters (\(declared.sorted().joined(separator: ", ")))", at: query.location))
+                }
+            } catch let error as DatabaseError {
+                problems.append(TemplateError("query “\(query.name)”: \(error.message)", at: query.location))
+            } catch {
+                problems.append(TemplateError("query “\(query.name)”: \(error)", at: query.location))
+            }
+        }
+    }
+
+    private mutating func checkElements() {
+        for interpolation in [template.title, template.subject, template.author, template.date].compactMap({ $0 }) { check(interpolation) }
+        for block in [template.header, template.footer].compactMap({ $0 }) { check(block) }
+        for element in template.body {
+            switch element {
+            case .text(let text): check(text.text)
+            case .fields(let fields):
+                for cell in fields.cells {
+                    switch cell.content {
+                    case .text(let value), .choices(_, let value): check(value)
+                    }
+                }
+            case .table(let table): check(table)
+            case .signatures(let signatures): signatures.boxes.compactMap(\.name).forEach { check($0) }
+            case .block(let block): check(block)
+            case .spacer: break
+            }
+        }
+    }
+
+    private mutating func check(_ block: Block) {
+        for item in block.items {
+            switch item.kind {
+            case .text(let text, _, _), .qr(let text), .image(let text): check(text)
+            case .box, .line: break
+            }
+        }
+    }
+
+    private mutating func check(_ table: TableElement) {
+        guard let query = template.query(named: table.query), !query.single else {
+            problems.append(TemplateError("table “\(table.query)” needs a query of that name without single: true", at: table.location))
+            return
+        }
+        let rowColumns = columns[table.query]
+        if let group = table.group, let rowColumns, !rowColumns.contains(group) {
+            problems.append(TemplateError("group column “\(group)” is not returned by query “\(table.query)”", at: table.location))
+        }
+        if let title = table.title { check(title) }
+        for column in table.columns {
+            switch column.content {
+            case .text(let value), .check(let value, _): check(value, rowColumns: rowColumns, rowQuery: table.query)
+            }
+        }
+    }
+
+    private mutating func check(_ interpolation: Interpolation, rowColumns: [String]? = nil, rowQuery: String? = nil) {
+        for reference in interpolation.references {
+            if let message = problem(with: reference, rowColumns: rowColumns, rowQuery: rowQuery) {
+                problems.append(TemplateError(message, at: interpolation.location))
+            }
+        }
+    }
+
+    private func problem(with reference: FieldReference, rowColumns: [String]?, rowQuery: String?) -> String? {
+        switch reference.source {
+        case nil where ["page", "pages"].contains(reference.name):
+            return nil
+        case nil:
+            guard let rowQuery else { return "“{{\(reference.name)}}” is outside a table: write query.column" }
+            guard let rowColumns else { return nil }  // the query itself failed; reported already
+            return rowColumns.contains(reference.name) ? nil
+                : "query “\(rowQuery)” returns no column “\(reference.name)” (it returns: \(rowColumns.joined(separator: ", ")))"
+        case "param"?:
+            return template.parameters.contains { $0.name == reference.name } ? nil
+                : "“{{param.\(reference.name)}}”: no parameter “\(reference.name)” is declared"
+        case let source?:
+            guard let query = template.query(named: source) else {
+                return "“{{\(reference.description)}}”: no query named “\(source)”"
+            }
+            guard query.single else { return "“{{\(reference.description)}}”: query “\(source)” is a list; mark it single: true or use it in a table" }
+            guard let queryColumns = columns[source] else { return nil }
+            return queryColumns.contains(reference.name) ? nil
+                : "query “\(source)” returns no column “\(reference.name)” (it returns: \(queryColumns.joined(separator: ", ")))"
+        }
+    }
+}

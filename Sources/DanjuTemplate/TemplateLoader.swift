@@ -1,0 +1,156 @@
+import DanjuText
+import Foundation
+
+/// Reads a template YAML file into a `Template`. Every mistake is reported with file:line:column and
+/// what was expected; unknown keys are errors so a misspelt option never silently does nothing.
+public enum TemplateLoader {
+    public static func load(file path: String) throws -> Template {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw TemplateError("cannot read the template: \(error.localizedDescription)", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        return try load(yaml: text, file: path)
+    }
+
+    public static func load(yaml: String, file: String) throws -> Template {
+        let root = try YAMLNode.parse(yaml, file: file)
+        let top = try root.mapping(what: "the template", allowed: [
+            "name", "title", "subject", "author", "date", "page", "styles", "parameters", "queries", "header", "footer", "body",
+        ])
+        let styles = try StyleSheet(top["styles"])
+        let reader = ElementReader(styles: styles)
+        let name = try top["name"]?.string(what: "name")
+            ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return Template(
+            name: name, file: file,
+            title: try interpolation(top.required("title"), what: "title"),
+            subject: try top["subject"].map { try interpolation($0, what: "subject") },
+            author: try top["author"].map { try interpolation($0, what: "author") },
+            date: try top["date"].map { try interpolation($0, what: "date") },
+            page: try pageSetup(top.required("page")),
+            parameters: try top["parameters"].map(parameters) ?? [],
+            queries: try top["queries"].map(queries) ?? [],
+            header: try top["header"].map { try reader.block($0, what: "header") },
+            footer: try top["footer"].map { try reader.block($0, what: "footer") },
+            body: try top.required("body").sequence(what: "body").map { try reader.element($0) })
+    }
+
+    static func interpolation(_ node: YAMLNode, what: String) throws -> Interpolation {
+        try Interpolation(parsing: node.string(what: what), at: node.location)
+    }
+
+    private static let paperSizes: [String: (Double, Double)] = [
+        "A4": (210, 297), "A5": (148, 210), "A3": (297, 420),
+    ]
+
+    private static func pageSetup(_ node: YAMLNode) throws -> PageSetup {
+        let map = try node.mapping(what: "page", allowed: ["size", "orientation", "margins"])
+        let sizeNode = try map.required("size")
+        let sizeText = try sizeNode.string(what: "page size")
+        var size: (Double, Double)
+        if let named = paperSizes[sizeText.uppercased()] {
+            size = named
+        } else {
+            let parts = sizeText.lowercased().split(separator: "x").compactMap { Double($0) }
+            guard parts.count == 2, parts.allSatisfy({ $0 >= 50 && $0 <= 1200 }) else {
+                throw sizeNode.error("expected A4, A5, A3 or WIDTHxHEIGHT in millimetres (e.g. 241x279) for the page size")
+            }
+            size = (parts[0], parts[1])
+        }
+        if let orientation = map["orientation"] {
+            switch try orientation.string(what: "orientation") {
+            case "portrait": size = (min(size.0, size.1), max(size.0, size.1))
+            case "landscape": size = (max(size.0, size.1), min(size.0, size.1))
+            default: throw orientation.error("expected portrait or landscape for orientation")
+            }
+        }
+        let margins = try map["margins"].map(insets) ?? Insets(top: points(mm: 10), right: points(mm: 10), bottom: points(mm: 10), left: points(mm: 10))
+        let setup = PageSetup(width: points(mm: size.0), height: points(mm: size.1), margins: margins)
+        guard setup.contentWidth > points(mm: 20), setup.height - margins.top - margins.bottom > points(mm: 20) else {
+            throw node.error("the margins leave no room on the page")
+        }
+        return setup
+    }
+
+    /// `10` for all sides, or `[top, right, bottom, left]` in millimetres.
+    private static func insets(_ node: YAMLNode) throws -> Insets {
+        if node.node.scalar != nil {
+            let all = points(mm: try node.number(what: "margins"))
+            return Insets(top: all, right: all, bottom: all, left: all)
+        }
+        let values = try node.sequence(what: "margins").map { points(mm: try $0.number(what: "a margin")) }
+        guard values.count == 4 else { throw node.error("expected four margins [top, right, bottom, left] in millimetres") }
+        return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
+    }
+
+    private static func parameters(_ node: YAMLNode) throws -> [Parameter] {
+        try node.mapping(what: "parameters").entries.map { name, value in
+            guard FieldReference.isIdentifier(name) else { throw value.error("parameter name “\(name)” must be a plain identifier") }
+            let map = try value.mapping(what: "parameter \(name)", allowed: ["label", "example"])
+            return Parameter(name: name, label: try map["label"]?.string(what: "label") ?? name,
+                             example: try map["example"]?.string(what: "example"))
+        }
+    }
+
+    private static func queries(_ node: YAMLNode) throws -> [Query] {
+        try node.mapping(what: "queries").entries.map { name, value in
+            guard FieldReference.isIdentifier(name), !["param", "page", "pages"].contains(name) else {
+                throw value.error("query name “\(name)” must be an identifier other than param, page, pages")
+            }
+            let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single"])
+            let sql = try map.required("sql")
+            return Query(name: name, sql: try sql.string(what: "sql"), single: try map["single"]?.bool(what: "single") ?? false,
+                         location: sql.location)
+        }
+    }
+}
+
+/// Named text styles; every style starts from `default`.
+struct StyleSheet {
+    private var styles: [String: TextStyle] = [:]
+    static let base = TextStyle(family: "Danju Hei", size: 9)
+
+    init(_ node: YAMLNode?) throws {
+        let entries = try node?.mapping(what: "styles").entries ?? []
+        let base = try entries.first { $0.key == "default" }.map { try Self.style($0.value, from: Self.base) } ?? Self.base
+        styles["default"] = base
+        for (name, value) in entries where name != "default" {
+            styles[name] = try Self.style(value, from: base)
+        }
+    }
+
+    /// The style a `style:` key names; without the key, `fallback` if the template defines it, else `default`.
+    func style(named node: YAMLNode?, or fallback: String = "default") throws -> TextStyle {
+        guard let node else { return styles[fallback] ?? styles["default"]! }
+        let name = try node.string(what: "style")
+        guard let style = styles[name] else {
+            throw node.error("unknown style “\(name)”; defined: \(styles.keys.sorted().joined(separator: ", "))")
+        }
+        return style
+    }
+
+    private static func style(_ node: YAMLNode, from base: TextStyle) throws -> TextStyle {
+        let map = try node.mapping(what: "a style", allowed: ["font", "size", "bold", "color", "align", "line-spacing"])
+        var style = base
+        if let font = map["font"] { style.family = try font.string(what: "font") }
+        if let size = map["size"] {
+            style.size = try size.number(what: "size")
+            guard (4...72).contains(style.size) else { throw size.error("expected a font size in points between 4 and 72") }
+        }
+        if let bold = map["bold"] { style.bold = try bold.bool(what: "bold") }
+        if let color = map["color"] {
+            guard let parsed = Color(hex: try color.string(what: "color")) else { throw color.error("expected a colour like \"#333333\"") }
+            style.color = parsed
+        }
+        if let align = map["align"] { style.alignment = try alignment(align) }
+        if let spacing = map["line-spacing"] { style.lineSpacing = try spacing.number(what: "line-spacing") }
+        return style
+    }
+
+    static func alignment(_ node: YAMLNode) throws -> TextStyle.Alignment {
+        guard let alignment = TextStyle.Alignment(rawValue: try node.string(what: "align")) else {
+            throw node.error("expected left, center or right for align")
+        }
+        return alignment
+    }
+}

@@ -1,0 +1,192 @@
+import ArgumentParser
+import DanjuDemo
+import DanjuDocuments
+import DanjuLayout
+import DanjuTemplate
+import Foundation
+
+@main
+struct Danju: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draws a service shop's forms from its SQLite database into PDF.",
+        subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, Templates.self, Check.self])
+}
+
+/// Prints an error the way every subcommand does and exits with status 1.
+func fail(_ error: any Error) -> ExitCode {
+    FileHandle.standardError.write(Data("danju: error: \(error)\n".utf8))
+    return ExitCode.failure
+}
+
+func warn(_ report: OverflowReport) {
+    FileHandle.standardError.write(Data("danju: warning: \(report)\n".utf8))
+}
+
+struct FitOptions: ParsableArguments {
+    @Flag(help: "Fail, writing nothing, when any text does not fit its box.")
+    var strict = false
+
+    var policy: FitPolicy { FitPolicy(strict: strict, report: warn) }
+}
+
+struct DemoDB: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo-db", abstract: "Writes the demo shop database (and its photos) to PATH.")
+
+    @Argument(help: "The new database file; it must not exist.")
+    var path: String
+
+    @Option(help: "Seed of the generator: the same seed gives the same file.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        do { try DemoShop.write(to: path, seed: seed) } catch { throw fail(error) }
+        print(path)
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Draws one document.")
+
+    @Argument(help: "Template name (see `danju templates`) or path to a .yaml file.")
+    var template: String
+
+    @Option(help: "The shop database (opened read-only).")
+    var db: String
+
+    @Option(name: .customLong("param"), help: "A template parameter, NAME=VALUE; repeat for several.")
+    var parameters: [String] = []
+
+    @Flag(help: "Draw the empty form, for filling in by hand.")
+    var blank = false
+
+    @Option(name: .shortAndLong, help: "Output file.")
+    var output: String
+
+    @Option(help: "pdf, or png (one file per page).")
+    var format: OutputFormat = .pdf
+
+    @OptionGroup var fit: FitOptions
+
+    func validate() throws {
+        if blank, !parameters.isEmpty { throw ValidationError("--blank takes no --param") }
+        for parameter in parameters where !parameter.contains("=") {
+            throw ValidationError("--param expects NAME=VALUE, got “\(parameter)”")
+        }
+    }
+
+    func run() throws {
+        do {
+            let paths = try ProjectPaths.locate()
+            let loaded = try TemplateLoader.load(file: try paths.template(template))
+            let values = Dictionary(parameters.map { parameter in
+                let parts = parameter.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            }, uniquingKeysWith: { _, last in last })
+            try DocumentRenderer(paths: paths, database: db)
+                .render(loaded, parameters: values, blank: blank, to: output, format: format, policy: fit.policy)
+        } catch { throw fail(error) }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct Batch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Draws one document per row of a query, into one PDF or a folder.")
+
+    @Argument(help: "Template name or path.")
+    var template: String
+
+    @Option(help: "The shop database (opened read-only).")
+    var db: String
+
+    @Option(help: "SQL returning one row per document; its columns are the template's parameters.")
+    var each: String
+
+    @Option(name: .shortAndLong, help: "FILE.pdf for one combined PDF, or DIR/ for one PDF per document.")
+    var output: String
+
+    @Option(help: "Documents drawn at once when writing a folder.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var fit: FitOptions
+
+    func run() async throws {
+        do {
+            let paths = try ProjectPaths.locate()
+            let loaded = try TemplateLoader.load(file: try paths.template(template))
+            let batch = BatchRenderer(paths: paths, database: db, template: loaded, policy: fit.policy, progress: ProgressBar.update)
+            let start = Date()
+            let summary: String
+            if output.hasSuffix("/") {
+                let count = try await batch.renderSeparate(each: each, into: String(output.dropLast()), jobs: jobs)
+                summary = "\(count) documents into \(output)"
+            } else {
+                let pages = try batch.renderCombined(each: each, to: output)
+                summary = "\(pages) pages into \(output)"
+            }
+            ProgressBar.finish()
+            FileHandle.standardError.write(Data("danju: \(summary) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))
+        } catch { throw fail(error) }
+    }
+}
+
+/// A one-line progress bar on stderr, only when stderr is a terminal.
+enum ProgressBar {
+    static let enabled = isatty(STDERR_FILENO) == 1
+
+    @Sendable static func update(done: Int, total: Int) {
+        guard enabled, done == total || done % 10 == 0 else { return }
+        let width = 30, filled = width * done / max(total, 1)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+    }
+
+    static func finish() {
+        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lists the templates and their parameters.")
+
+    func run() throws {
+        do {
+            let paths = try ProjectPaths.locate()
+            for file in try paths.templateFiles() {
+                let template = try TemplateLoader.load(file: file)
+                let parameters = template.parameters.map { "--param \($0.name)=…  (\($0.label)\($0.example.map { ", e.g. \($0)" } ?? ""))" }
+                print("\(template.name)\t\(template.subject.map(\.literalText) ?? "")\t\(parameters.joined(separator: " "))")
+            }
+        } catch { throw fail(error) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Checks a template's syntax, queries and fields against a database.")
+
+    @Argument(help: "Template name or path.")
+    var template: String
+
+    @Option(help: "The shop database (opened read-only).")
+    var db: String
+
+    func run() throws {
+        let problems: [TemplateError]
+        let file: String
+        do {
+            file = try ProjectPaths.locate().template(template)
+            let loaded = try TemplateLoader.load(file: file)
+            problems = try DataSource(path: db).check(loaded)
+        } catch { throw fail(error) }
+        for problem in problems { FileHandle.standardError.write(Data("danju: error: \(problem)\n".utf8)) }
+        guard problems.isEmpty else { throw ExitCode.failure }
+        print("\(file): ok")
+    }
+}
+
+extension Interpolation {
+    /// The text without its fields, for listings.
+    var literalText: String {
+        segments.map { if case .literal(let text) = $0 { text } else { "…" } }.joined()
+    }
+}

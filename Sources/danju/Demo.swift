@@ -1,0 +1,51 @@
+import ArgumentParser
+import DanjuDemo
+import DanjuDocuments
+import DanjuTemplate
+import Foundation
+
+/// The sample run of the README: make the demo shop if missing, then draw its sample documents.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Makes output/demo.sqlite if missing and draws the sample documents into output/.")
+
+    @Option(help: "Folder for the database and the documents.")
+    var output = "output"
+
+    /// Samples: a blank form, the latest full order, the hardest record (longest complaint), and a day's arrivals.
+    private static let samples = [
+        ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
+        ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
+    ]
+    private static let dayOfArrivals = """
+        SELECT order_no AS "order" FROM work_orders
+        WHERE substr(arrived_at, 1, 10) = (SELECT max(substr(arrived_at, 1, 10)) FROM work_orders) ORDER BY arrived_at, id
+        """
+
+    func run() async throws {
+        do {
+            let paths = try ProjectPaths.locate()
+            let database = "\(output)/demo.sqlite"
+            if !FileManager.default.fileExists(atPath: database) {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                try DemoShop.write(to: database, seed: 1)
+                print("made \(database)")
+            }
+            let template = try TemplateLoader.load(file: try paths.template("intake-sheet"))
+            let policy = FitPolicy(strict: false, report: warn)
+            let renderer = try DocumentRenderer(paths: paths, database: database)
+            let blank = "\(output)/intake-sheet-blank.pdf"
+            try renderer.render(template, parameters: [:], blank: true, to: blank, format: .pdf, policy: policy)
+            print("drew \(blank)")
+            for (name, sql) in Self.samples {
+                guard let order = try renderer.source.parameterRows(sql).first?.values.first else { continue }
+                let file = "\(output)/\(name).pdf"
+                try renderer.render(template, parameters: ["order": order], blank: false, to: file, format: .pdf, policy: policy)
+                print("drew \(file) (order \(order))")
+            }
+            let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
+            let day = "\(output)/intake-sheets-last-day.pdf"
+            let pages = try batch.renderCombined(each: Self.dayOfArrivals, to: day)
+            print("drew \(day) (\(pages) pages: the last day's arrivals)")
+        } catch { throw fail(error) }
+    }
+}

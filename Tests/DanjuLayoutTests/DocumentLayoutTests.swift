@@ -1,0 +1,114 @@
+import DanjuDatabase
+import DanjuLayout
+import DanjuTemplate
+import Testing
+
+private func rows(_ count: Int, groups: Int = 5) -> [Row] {
+    (0..<count).map { index in
+        Row(columns: ["area", "item", "result", "note"],
+            values: [.text("部位\(index * groups / count)"), .text("项目\(index)"), .text(index % 3 == 0 ? "ok" : "damaged"), .null])
+    }
+}
+
+private let tableTemplate = """
+    title: 表
+    page: {size: A5, margins: 10}
+    queries:
+      items: {sql: SELECT 1}
+    footer:
+      height: 5
+      items:
+        - {text: "第 {{page}} 页 / 共 {{pages}} 页", at: [0, 0, 128, 5]}
+    body:
+      - table: items
+        title: 检查
+        group: area
+        across: ACROSS
+        columns:
+          - {title: 部位, width: 14, value: "{{area}}"}
+          - {title: 项目, value: "{{item}}"}
+          - {title: 正常, width: 9, check: "{{result}}", when: ok}
+    """
+
+@Test(arguments: [1, 2])
+func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
+    let document = try layout(tableTemplate.replacingOccurrences(of: "ACROSS", with: String(across)), tables: ["items": rows(150)])
+    #expect(document.pages.count > 1)
+    let bottom = document.pages[0].height - 28.35 - 5 * 72 / 25.4
+    for (index, page) in document.pages.enumerated() {
+        let texts = page.texts.map(\.block.text)
+        #expect(texts.filter { $0 == "项目" }.count == across, "header on page \(index + 1)")
+        #expect(texts.contains("第 \(index + 1) 页 / 共 \(document.pages.count) 页"))
+        for item in page.items where item.frame.maxY > bottom + 0.01 {
+            // Only the footer lies below the body.
+            if case .text(let block, _) = item { #expect(block.text.hasPrefix("第 ")) } else { Issue.record("item below the body on page \(index + 1)") }
+        }
+    }
+    let printed = document.pages.flatMap(\.texts).map(\.block.text).filter { $0.hasPrefix("项目") && $0 != "项目" }
+    #expect(printed == (0..<150).map { "项目\($0)" } || across == 2)
+    #expect(Set(printed) == Set((0..<150).map { "项目\($0)" }), "every row exactly once")
+    #expect(printed.count == 150)
+}
+
+@Test func aGroupIsPrintedOncePerRunAndAgainAfterAPageBreak() throws {
+    let document = try layout(tableTemplate.replacingOccurrences(of: "ACROSS", with: "1"), tables: ["items": rows(150, groups: 2)])
+    for page in document.pages {
+        let groups = page.texts.map(\.block.text).filter { $0.hasPrefix("部位") && $0 != "部位" }
+        #expect(!groups.isEmpty && groups.count <= 2, "\(groups)")
+    }
+}
+
+@Test func ticksFollowTheData() throws {
+    let document = try layout(tableTemplate.replacingOccurrences(of: "ACROSS", with: "1"), tables: ["items": rows(9)])
+    let boxes = document.pages[0].items.compactMap { if case .checkbox(_, let checked) = $0 { checked } else { nil } }
+    #expect(boxes == (0..<9).map { $0 % 3 == 0 })
+}
+
+@Test func aGrowingFieldPushesWhatFollowsAndNothingOverlaps() throws {
+    let yaml = """
+        title: 单
+        page: {size: A4}
+        queries:
+          order: {single: true, sql: SELECT 1}
+        body:
+          - fields:
+              - {label: 客户, value: "{{order.customer}}"}
+              - {label: 主诉, value: "{{order.complaint}}", min-height: 20}
+            columns: 1
+          - text: 以下空白
+        """
+    let complaint = String(repeating: "动臂下沉严重，停机两天，要求当天修复并说明原因。", count: 14)
+    let record = Row(columns: ["customer", "complaint"], values: [.text("王䶮"), .text(complaint)])
+    let page = try layout(yaml, records: ["order": record]).pages[0]
+    let texts = page.texts
+    #expect(texts.contains { $0.block.text == complaint })
+    let complaintBox = texts.first { $0.block.text == complaint }!
+    let after = texts.first { $0.block.text == "以下空白" }!
+    #expect(after.at.y >= complaintBox.at.y + complaintBox.block.height, "the following text starts below the grown field")
+    for (i, a) in texts.enumerated() {
+        for b in texts[(i + 1)...] {
+            let overlap = Rect(x: a.at.x, y: a.at.y, width: a.block.width, height: a.block.height)
+                .intersects(Rect(x: b.at.x, y: b.at.y, width: b.block.width, height: b.block.height))
+            #expect(!overlap, "“\(a.block.text.prefix(8))” overlaps “\(b.block.text.prefix(8))”")
+        }
+    }
+}
+
+@Test func aFixedBoxThatCannotHoldItsTextIsReported() throws {
+    let yaml = """
+        title: 单
+        page: {size: A4}
+        queries:
+          order: {single: true, sql: SELECT 1}
+        body:
+          - fields:
+              - {label: 主诉, value: "{{order.complaint}}", height: 8, min-size: 7}
+            columns: 1
+        """
+    let complaint = String(repeating: "液压泵异响。", count: 60)
+    let document = try layout(yaml, records: ["order": Row(columns: ["complaint"], values: [.text(complaint)])])
+    #expect(document.overflows.count == 1)
+    let report = document.overflows[0].description
+    #expect(report.contains("test.yaml:7:") && report.contains("field “主诉”") && report.contains("too tall at 7 pt"), "\(report)")
+    #expect(document.pages[0].allText.contains(complaint), "the text is still printed in full, not clipped")
+}
