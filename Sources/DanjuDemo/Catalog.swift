@@ -185,7 +185,7 @@ enum Catalog {
               labourHours: 12, code: "YY-B01", severity: "严重"),
         Fault(fit: .excavator, complaint: "回转时有咔咔异响，回转无力", cause: "回转马达制动片磨损、马达内泄", correction: "更换回转马达总成",
               parts: [("回转马达总成", 1), ("锂基润滑脂", 2)], labourHours: 8, code: "HZ-M02", severity: "严重"),
-        Fault(fit: .excavator, complaint: "行走跑偏，往左边跑", cause: "右侧行走马达浮动密封损坏，马达内泄", correction: "更换右侧行走马达总成",
+        Fault(fit: .excavator, complaint: "行走跑偏，往左边跑", cause: "左侧行走马达浮动密封损坏，马达内泄", correction: "更换左侧行走马达总成",
               parts: [("行走马达总成", 1), ("重负荷齿轮油 85W-90", 6)], labourHours: 10, code: "XZ-M01", severity: "严重"),
         Fault(fit: .all, complaint: "发动机冒黑烟，动力不足，油耗高", cause: "喷油器雾化不良，3缸喷油器针阀卡滞", correction: "更换喷油器总成，检查高压油路",
               parts: [("喷油器总成", 2), ("柴油滤芯", 1)], labourHours: 4, code: "FD-P03", severity: "一般"),

@@ -45,11 +45,19 @@ extension DemoBuilder {
     ]
 
     /// Complaints of about 300 characters, to test wrapping and page breaks.
-    private static let longComplaints = [
-        "我是这台挖掘机的机手，上个月二十号在你们厂换了液压主泵，当时服务顾问说三天就能修好，结果拖了整整一个星期才交车，工地那边天天催，我们只能临时从外面租了一台挖机顶上，一天租金就要两千多。交车的时候说已经试过车没有问题，可是开回工地干了不到四十个小时，动作又开始变慢，重载的时候大臂根本抬不起来，跟修之前一模一样。我打了三次电话到你们前台，每次都说让工程师回电话，到现在也没有人联系我。我们老板很生气，要求你们今天之内派人到现场处理，停工这几天的损失和租机费用也要给个说法，不然我们就要向厂家投诉，以后也不会再来你们这里修车了。",
-        "三月五号我们在你们配件中心订了一个回转马达，当时说好是原厂件，五天到货，还交了一万块钱定金。到了约定的日子打电话问，配件员说厂家缺货还要再等一个星期；又过了一个星期再问，又说物流在路上。现在已经快二十天了，机器一直停在矿上不能干活，我们和甲方签的合同有工期要求，每天要扣违约金。前天好不容易到货装上去，师傅拆开包装一看，发现型号不对，根本装不上，又得重新订。我想问一下，你们订货的时候到底有没有核对整机编号？这么大的错误谁来负责？我们要求你们马上把对的配件调过来，同时退还多交的运费，并且书面说明耽误工期的原因，给我们公司一个交代。",
-        "上周六我开车到你们店里做一千小时保养，接车的时候服务顾问给我报价说全部下来一千八左右，我觉得可以就签了字。结果下午去结账，结算单上写的是三千六百多，多出来的项目有什么故障诊断费、废油环保处理费，还有一项工时费按八个小时算，可是我的机器上午十点进去，下午两点就弄好了，怎么可能用八个小时？我当场问收银员，她说她只管收钱，让我去找服务顾问，服务顾问又说是系统自动算的，改不了。我急着用车只好先付了款，但是发票到现在也没有给我开。我要求你们把每一项费用给我解释清楚，多收的钱退给我，发票三天之内寄到我公司，不然我就打12315投诉你们。",
-        "我们的挖掘机在平江的工地上，昨天下午三点多发动机突然熄火，再也打不着了。我四点钟就打了你们的400电话，接电话的小姑娘说半小时之内会有工程师联系我，结果一直等到晚上八点多才有人回电话，说今天太晚了明天一早过来。今天早上我七点就在工地等，工程师说九点到，结果快中午十二点才到，来了以后看了一圈说是高压油泵坏了，要回去拿配件，下午又不见人影了。现在已经第二天了，机器还是趴在那里，整个工地二十多个人等着这台挖机干活。你们所谓的首问负责制、两小时回复在哪里？我要求今天之内必须把机器修好，如果因为你们的拖延造成的停工损失，我们会按合同追究。",
+    private static let longComplaints: [(topic: Topic, text: String)] = [
+        (Topic(category: "维修", subject: "返修后故障依旧，要求赔偿停工损失", detail: "", cause: "主泵更换后未按规定排气试车，漏检先导压力",
+               solution: "免费返修并派工程师到现场处理，补偿部分租机费用"),
+         "我是这台挖掘机的机手，上个月二十号在你们厂换了液压主泵，当时服务顾问说三天就能修好，结果拖了整整一个星期才交车，工地那边天天催，我们只能临时从外面租了一台挖机顶上，一天租金就要两千多。交车的时候说已经试过车没有问题，可是开回工地干了不到四十个小时，动作又开始变慢，重载的时候大臂根本抬不起来，跟修之前一模一样。我打了三次电话到你们前台，每次都说让工程师回电话，到现在也没有人联系我。我们老板很生气，要求你们今天之内派人到现场处理，停工这几天的损失和租机费用也要给个说法，不然我们就要向厂家投诉，以后也不会再来你们这里修车了。另外，交车时答应的三个月维修质保，请你们出一份书面的质保说明，盖上公章交给我们。"),
+        (Topic(category: "配件", subject: "配件到货慢且型号错误", detail: "", cause: "订货未核对整机编号，厂家缺货未及时告知客户",
+               solution: "从厂家加急调正确配件，退还运费并书面说明原因"),
+         "三月五号我们在你们配件中心订了一个回转马达，当时说好是原厂件，五天到货，还交了一万块钱定金。到了约定的日子打电话问，配件员说厂家缺货还要再等一个星期；又过了一个星期再问，又说物流在路上。现在已经快二十天了，机器一直停在矿上不能干活，我们和甲方签的合同有工期要求，每天要扣违约金。前天好不容易到货装上去，师傅拆开包装一看，发现型号不对，根本装不上，又得重新订。我想问一下，你们订货的时候到底有没有核对整机编号？这么大的错误谁来负责？我们要求你们马上把对的配件调过来，同时退还多交的运费，并且书面说明耽误工期的原因，给我们公司一个交代。还有，定金收据上写的是“订金”，你们财务说这笔钱不能退，这个也请一并解释清楚。"),
+        (Topic(category: "收银", subject: "结算金额与报价不符", detail: "", cause: "报价未列明诊断费及环保处理费，工时单录入错误",
+               solution: "逐项解释费用，退还多收工时费，三日内寄出发票"),
+         "上周六我开车到你们店里做一千小时保养，接车的时候服务顾问给我报价说全部下来一千八左右，我觉得可以就签了字。结果下午去结账，结算单上写的是三千六百多，多出来的项目有什么故障诊断费、废油环保处理费，还有一项工时费按八个小时算，可是我的机器上午十点进去，下午两点就弄好了，怎么可能用八个小时？我当场问收银员，她说她只管收钱，让我去找服务顾问，服务顾问又说是系统自动算的，改不了。我急着用车只好先付了款，但是发票到现在也没有给我开。我要求你们把每一项费用给我解释清楚，多收的钱退给我，发票三天之内寄到我公司，不然我就打12315投诉你们。顺便说一句，接车单上写的油量是满箱，取车时只剩四分之一，这个也需要你们核实。"),
+        (Topic(category: "售后", subject: "服务响应慢，机器停机两天", detail: "", cause: "400来电未按首问负责制跟进，工程师未一次带齐配件",
+               solution: "区域主管带配件到场修复，相关人员通报批评"),
+         "我们的挖掘机在平江的工地上，昨天下午三点多发动机突然熄火，再也打不着了。我四点钟就打了你们的400电话，接电话的小姑娘说半小时之内会有工程师联系我，结果一直等到晚上八点多才有人回电话，说今天太晚了明天一早过来。今天早上我七点就在工地等，工程师说九点到，结果快中午十二点才到，来了以后看了一圈说是高压油泵坏了，要回去拿配件，下午又不见人影了。现在已经第二天了，机器还是趴在那里，整个工地二十多个人等着这台挖机干活。你们所谓的首问负责制、两小时回复在哪里？我要求今天之内必须把机器修好，如果因为你们的拖延造成的停工损失，我们会按合同追究。另外，工程师走的时候把我们工地的一个千斤顶也带走了，到现在还没有还回来。"),
     ]
 
     func writeComplaints() throws {
@@ -66,19 +74,20 @@ extension DemoBuilder {
         }
     }
 
-    private func writeComplaint(_ number: String, day: Day, long: String?, _ rng: inout SplitMix64) throws {
+    private func writeComplaint(_ number: String, day: Day, long: (topic: Topic, text: String)?,
+                                _ rng: inout SplitMix64) throws {
         let channel = rng.weighted([("电话", 45), ("400", 25), ("来访", 15), ("网络", 10), ("来信", 5)])
         let minute = channel == "来访" || channel == "来信" ? rng.int(510...1_040)
             : rng.weighted([(rng.int(480...1_079), 80), (rng.int(1_080...1_379), 12), (rng.int(1_380...1_438), 8)])
         let received = LocalTime(day, 0, minute, rng.int(0...59))
         let order = relatedOrder(before: received, &rng)
-        let topic = rng.pick(order?.field == true ? Self.topics.filter { $0.category == "售后" } : Self.topics)
+        let topic = long?.topic ?? rng.pick(order?.field == true ? Self.topics.filter { $0.category == "售后" } : Self.topics)
         let customer = order.map { customers[$0.machine.customer] } ?? (rng.chance(0.8) ? rng.pick(customers) : nil)
         let caller = customer?.contact ?? People.personName(&rng)
         let down = rng.chance(topic.category == "售后" || topic.category == "维修" ? 0.5 : 0.15)
         let remedy = rng.pick(["要求尽快派人处理", "要求退还多收的费用", "要求免费返修并赔偿停工损失", "要求给个书面说法", "要求今天之内答复"])
         let modelName = order?.machine.model.name ?? "设备"
-        let description = long ?? "\(caller)\(channel == "来信" ? "来信" : channel == "来访" ? "到店" : "来电")反映：\(modelName)"
+        let description = long?.text ?? "\(caller)\(channel == "来信" ? "来信" : channel == "来访" ? "到店" : "来电")反映：\(modelName)"
             + (order.map { "(单号\($0.orderNo))" } ?? "") + topic.detail + (down ? "，现在机器停机，影响施工" : "") + "。" + remedy + "。"
 
         var timeline = ComplaintTimeline(received: received, category: topic.category, partsInvolved: rng.chance(0.3), &rng)
@@ -209,6 +218,8 @@ struct ComplaintTimeline {
             : DemoBuilder.addingWorkingMinutes(LocalTime($0.day.advanced(by: 1), 8, 30), rng.int(10...120)) }
         let closed = resultReply.flatMap { rng.chance(0.9) ? $0.adding(minutes: rng.int(1...5) * 1_440 + rng.int(0...300)) : nil }
         (self.resolved, self.resultReply, self.closed) = (clip(resolved), clip(resultReply), clip(closed))
+        if let resolved, let cannot = cannotHandle, cannot > resolved { (cannotHandle, superiorNotified) = (nil, nil) }
+        if let resolved, let shortage = partsShortage, shortage > resolved { (partsShortage, partsOrdered, partsShipped) = (nil, nil, nil) }
         if rng.chance(0.3) { gapIndex = rng.int(0...2) }
     }
 

@@ -5,8 +5,8 @@ import DanjuDatabase
 final class DemoBuilder {
     static let firstDay = Day(2024, 11, 1)
     static let lastDay = Day(2026, 11, 30)
-    /// Nothing happens after this: later steps of open cases stay empty.
-    static let cutoff = LocalTime(lastDay, 20, 0)
+    /// The moment the demo's records were taken: nothing happens later, so later steps of open cases stay empty.
+    static let cutoff = LocalTime(lastDay, 17, 0)
     /// Intake photos are kept for orders from this day on.
     static let photosFrom = Day(2026, 10, 1)
     static let labourRateFen = 12_000

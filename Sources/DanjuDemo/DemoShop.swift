@@ -34,3 +34,9 @@ public enum DemoShop {
         }
     }
 }
+
+/// Why the demo shop could not be written.
+struct DemoError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -69,8 +69,9 @@ extension DemoBuilder {
         }
         if draft.field {
             let km = rng.int(15...160)
+            let travelPayer = payer == "warranty" && rng.chance(0.7) ? "customer" : payer // most makers pay no travel
             lines.append(Line(kind: "transport", description: "外出服务车费(往返\(km * 2)公里)", quantityMilli: km * 2_000, unit: "公里",
-                              unitPriceFen: 300, payer: payer == "warranty" && rng.chance(0.3) ? "warranty" : payer == "internal" ? "internal" : "customer"))
+                              unitPriceFen: 300, payer: travelPayer))
         } else if draft.kind == "repair" && rng.chance(0.03) {
             lines.append(Line(kind: "transport", description: "拖车费", unit: "次", unitPriceFen: rng.pick([80_000, 120_000, 150_000])))
         }
@@ -164,12 +165,13 @@ extension DemoBuilder {
                          depositAt: paid ? depositAt : nil)
     }
 
-    /// Moves every step from the start of work on, when work had to wait; steps pushed past the cutoff vanish.
+    /// Moves every step from the start of work on by working time, when work had to wait for the customer's
+    /// decision; steps pushed past the cutoff vanish.
     private func delay(_ draft: inout OrderDraft, minutes: Int) {
         func later(_ time: LocalTime?) -> LocalTime? {
-            time.map { $0.adding(minutes: minutes) }.flatMap { $0 <= Self.cutoff ? $0 : nil }
+            time.map { Self.addingWorkingMinutes($0, minutes) }.flatMap { $0 <= Self.cutoff ? $0 : nil }
         }
-        draft.promised = draft.promised.adding(minutes: minutes)
+        draft.promised = Self.addingWorkingMinutes(draft.promised, minutes)
         (draft.started, draft.completed, draft.qcPassed, draft.settled, draft.delivered) =
             (later(draft.started), later(draft.completed), later(draft.qcPassed), later(draft.settled), later(draft.delivered))
     }

@@ -2,7 +2,10 @@
 /// Items are relative to the band's top left corner (the left margin, the band's top).
 struct Band {
     var height: Double
-    var items: [PageItem]
+    /// What the template alone decides: see `Page.artwork`.
+    var artwork: [PageItem] = []
+    /// What the data fills in.
+    var items: [PageItem] = []
     /// Drawn only when the band is the first of its kind on a page (a merged cell's text repeated after a break).
     var ifFirstOnPage: [PageItem] = []
     /// Drawn only when the band ends a page (a merged cell's closing line before a break).
@@ -11,6 +14,20 @@ struct Band {
     var keepWithNext = false
     /// Bands placed again above this one when it has to start a new page (a table's header row).
     var repeatOnNewPage: [Band] = []
+}
+
+extension Page {
+    /// Both layers of `band`, placed with its top left corner at (x, y).
+    func add(_ band: Band, x: Double, y: Double) {
+        artwork += band.artwork.map { $0.offsetBy(dx: x, dy: y) }
+        items += band.items.map { $0.offsetBy(dx: x, dy: y) }
+    }
+}
+
+extension Band {
+    mutating func add(_ item: PageItem, artwork isArtwork: Bool) {
+        if isArtwork { artwork.append(item) } else { items.append(item) }
+    }
 }
 
 /// Places bands top to bottom, starting a new page when the next band (and what it keeps with) does not fit.
@@ -58,7 +75,7 @@ struct Paginator {
     private mutating func put(_ band: Band, startsPage: Bool) {
         if placedOnPage == 0, band.height > bottom - top + 0.01 { oversized.append(band.height - (bottom - top)) }
         let page = pages[pages.count - 1]
-        page.items += band.items.map { $0.offsetBy(dx: left, dy: y) }
+        page.add(band, x: left, y: y)
         if startsPage { page.items += band.ifFirstOnPage.map { $0.offsetBy(dx: left, dy: y) } }
         last = (band, y)
         y += band.height

@@ -57,9 +57,8 @@ public final class DocumentLayout {
         let footerHeight = template.footer.map { $0.height + Self.gap } ?? 0
         var paginator = Paginator(width: setup.width, height: setup.height, left: setup.margins.left,
                                   top: setup.margins.top + headerHeight, bottom: setup.height - setup.margins.bottom - footerHeight)
-        for element in template.body {
-            paginator.place(try bands(for: element, width: setup.contentWidth))
-        }
+        // One call, so "keep with next" can look across elements.
+        paginator.place(try template.body.flatMap { try bands(for: $0, width: setup.contentWidth) })
         for excess in paginator.oversized {
             overflows.append(OverflowReport(location: SourceLocation(file: template.file, line: 1, column: 1), element: "body",
                                             record: options.record, text: "", problem: .tallerThanPage(excess: excess)))
@@ -67,12 +66,11 @@ public final class DocumentLayout {
         let pages = paginator.pages
         for (index, page) in pages.enumerated() {
             if let header = template.header {
-                page.items += try items(of: header, page: index + 1, pages: pages.count)
-                    .map { $0.offsetBy(dx: setup.margins.left, dy: setup.margins.top) }
+                page.add(try band(for: header, page: index + 1, pages: pages.count), x: setup.margins.left, y: setup.margins.top)
             }
             if let footer = template.footer {
-                page.items += try items(of: footer, page: index + 1, pages: pages.count)
-                    .map { $0.offsetBy(dx: setup.margins.left, dy: setup.height - setup.margins.bottom - footer.height) }
+                page.add(try band(for: footer, page: index + 1, pages: pages.count),
+                         x: setup.margins.left, y: setup.height - setup.margins.bottom - footer.height)
             }
         }
         return LaidOutDocument(pages: pages, overflows: overflows,
@@ -89,7 +87,7 @@ public final class DocumentLayout {
         case .fields(let fields): bands = try FieldsLayout(element: fields, document: self, width: width).bands()
         case .table(let table): bands = try TableLayout(element: table, document: self, width: width).bands()
         case .signatures(let signatures): bands = [try signatureBand(signatures, width: width)]
-        case .block(let block): bands = [Band(height: block.height, items: try items(of: block, page: 1, pages: 1))]
+        case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
         case .spacer(let height): return [Band(height: height, items: [])]
         }
         bands[bands.count - 1].height += Self.gap
@@ -101,37 +99,39 @@ public final class DocumentLayout {
         let box = Rect(x: 0, y: 0, width: width, height: element.height ?? 0)
         let fitted = fit(text, style: element.style, in: box, fixed: element.height != nil, minSize: element.minSize,
                          location: element.location, element: "text")
-        return Band(height: element.height ?? fitted.block.height, items: [.text(fitted.block, at: Point(x: 0, y: 0))])
+        var band = Band(height: element.height ?? fitted.block.height, keepWithNext: element.keepWithNext)
+        band.add(.text(fitted.block, at: Point(x: 0, y: 0)), artwork: element.text.references.isEmpty)
+        return band
     }
 
     private func signatureBand(_ element: SignaturesElement, width: Double) throws -> Band {
         let boxWidth = width / Double(element.boxes.count)
         let gutter = points(mm: 4)
-        var items: [PageItem] = []
+        var band = Band(height: element.height)
         var dateStyle = element.style
         dateStyle.size = max(element.style.size - 1, 6)
         for (index, box) in element.boxes.enumerated() {
             let x = Double(index) * boxWidth
             let name = try box.name.map { try bindings.text($0) } ?? ""
             let label = typesetter.layout(box.label + "：", style: element.style, width: boxWidth - gutter)
-            items.append(.text(label, at: Point(x: x, y: 0)))
             let lineY = element.height * 0.55
-            items.append(.line(from: Point(x: x + label.width + 1, y: lineY), to: Point(x: x + boxWidth - gutter, y: lineY), width: 0.5))
+            band.artwork += [.text(label, at: Point(x: x, y: 0)),
+                             .line(from: Point(x: x + label.width + 1, y: lineY), to: Point(x: x + boxWidth - gutter, y: lineY), width: 0.5)]
             if !name.isEmpty {
                 let printed = typesetter.layout(name, style: dateStyle, width: boxWidth - gutter - label.width)
-                items.append(.text(printed, at: Point(x: x + label.width + 2, y: lineY - printed.height - 1)))
+                band.items.append(.text(printed, at: Point(x: x + label.width + 2, y: lineY - printed.height - 1)))
             }
             if box.date {
                 let date = typesetter.layout("日期：　　　　年　　月　　日", style: dateStyle, width: boxWidth - gutter)
-                items.append(.text(date, at: Point(x: x, y: element.height - date.height)))
+                band.artwork.append(.text(date, at: Point(x: x, y: element.height - date.height)))
             }
         }
-        return Band(height: element.height, items: items)
+        return band
     }
 
-    /// The items of a fixed band, for page `page` of `pages`.
-    func items(of block: Block, page: Int, pages: Int) throws -> [PageItem] {
-        var items: [PageItem] = []
+    /// A fixed block as a band, for page `page` of `pages`.
+    func band(for block: Block, page: Int, pages: Int) throws -> Band {
+        var band = Band(height: block.height)
         for item in block.items {
             let frame = item.frame
             switch item.kind {
@@ -139,24 +139,24 @@ public final class DocumentLayout {
                 let text = try bindings.text(interpolation, page: page, pages: pages)
                 let fitted = fit(text, style: style, in: frame, fixed: frame.height > 0, minSize: minSize, location: item.location, element: "text")
                 let dy = max(0, (frame.height - fitted.block.height) / 2)
-                items.append(.text(fitted.block, at: Point(x: frame.x, y: frame.y + dy)))
+                band.add(.text(fitted.block, at: Point(x: frame.x, y: frame.y + dy)), artwork: interpolation.references.isEmpty)
             case .qr(let interpolation):
                 let text = try bindings.text(interpolation)
                 guard !text.isEmpty else { continue }
                 let side = min(frame.width, frame.height)
-                items.append(.qr(try QRCode(encoding: text), in: Rect(x: frame.maxX - side, y: frame.y, width: side, height: side)))
+                band.items.append(.qr(try QRCode(encoding: text), in: Rect(x: frame.maxX - side, y: frame.y, width: side, height: side)))
             case .image(let interpolation):
                 let path = try bindings.text(interpolation)
                 guard !path.isEmpty else { continue }
                 let image = try JPEGImage(path: try resolveImagePath(path, at: item.location))
-                items.append(.image(image, in: frame.fitting(aspect: image.displayAspect)))
+                band.items.append(.image(image, in: frame.fitting(aspect: image.displayAspect)))
             case .box(let lineWidth):
-                items.append(.rect(frame, lineWidth: lineWidth, fill: nil))
+                band.artwork.append(.rect(frame, lineWidth: lineWidth, fill: nil))
             case .line(let lineWidth):
-                items.append(.line(from: Point(x: frame.x, y: frame.y), to: Point(x: frame.maxX, y: frame.maxY), width: lineWidth))
+                band.artwork.append(.line(from: Point(x: frame.x, y: frame.y), to: Point(x: frame.maxX, y: frame.maxY), width: lineWidth))
             }
         }
-        return items
+        return band
     }
 
     /// Resolves an image path inside the image root; `..` or absolute paths that leave it are refused.

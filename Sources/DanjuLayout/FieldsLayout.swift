@@ -37,7 +37,8 @@ struct FieldsLayout {
 
     private struct Prepared {
         var label: TextBlock
-        var value: [PageItem]
+        /// Tick boxes of a choices cell: boxes and captions are artwork, ticks data.
+        var choices: (artwork: [PageItem], ticks: [PageItem])
         var valueHeight: Double
         var labelRect: Rect
         var valueRect: Rect
@@ -59,12 +60,12 @@ struct FieldsLayout {
                 let text = try document.bindings.text(interpolation)
                 let fitted = document.fit(text, style: cell.style ?? element.valueStyle, in: inner, fixed: cell.height != nil,
                                           minSize: cell.minSize, location: cell.location, element: "field “\(cell.label)”")
-                prepared.append(Prepared(label: label, value: [], valueHeight: RuledCell.height(for: fitted.block), labelRect: labelRect,
+                prepared.append(Prepared(label: label, choices: ([], []), valueHeight: RuledCell.height(for: fitted.block), labelRect: labelRect,
                                          valueRect: valueRect, centered: cell.minHeight == nil && cell.height == nil, fitted: fitted))
             case .choices(let choices, let interpolation):
                 let value = try document.bindings.text(interpolation)
-                let (items, height) = self.choices(choices, selected: value, style: cell.style ?? element.valueStyle, width: inner.width)
-                prepared.append(Prepared(label: label, value: items, valueHeight: height + 2 * DocumentLayout.padY, labelRect: labelRect,
+                let (drawn, height) = self.choices(choices, selected: value, style: cell.style ?? element.valueStyle, width: inner.width)
+                prepared.append(Prepared(label: label, choices: drawn, valueHeight: height + 2 * DocumentLayout.padY, labelRect: labelRect,
                                          valueRect: valueRect, centered: true, fitted: nil))
             }
             x += spanWidth
@@ -74,28 +75,29 @@ struct FieldsLayout {
                 cell.cell.height == nil ? part.valueHeight : 0)
         }.reduce(element.rowHeight, max)
 
-        var items: [PageItem] = []
+        var band = Band(height: height)
         for part in prepared {
             let labelCell = Rect(x: part.labelRect.x, y: 0, width: part.labelRect.width, height: height)
             let valueCell = Rect(x: part.valueRect.x, y: 0, width: part.valueRect.width, height: height)
-            items.append(.rect(labelCell, lineWidth: RuledCell.rule, fill: RuledCell.labelFill))
-            items.append(.rect(valueCell, lineWidth: RuledCell.rule, fill: nil))
-            items.append(RuledCell.text(part.label, in: labelCell, centered: true))
+            band.artwork += [.rect(labelCell, lineWidth: RuledCell.rule, fill: RuledCell.labelFill),
+                             .rect(valueCell, lineWidth: RuledCell.rule, fill: nil),
+                             RuledCell.text(part.label, in: labelCell, centered: true)]
             if let fitted = part.fitted {
-                items.append(RuledCell.text(fitted.block, in: valueCell, centered: part.centered))
+                band.items.append(RuledCell.text(fitted.block, in: valueCell, centered: part.centered))
             } else {
-                let dy = (height - part.valueHeight) / 2 + DocumentLayout.padY
-                items += part.value.map { $0.offsetBy(dx: valueCell.x + DocumentLayout.padX, dy: dy) }
+                let dx = valueCell.x + DocumentLayout.padX, dy = (height - part.valueHeight) / 2 + DocumentLayout.padY
+                band.artwork += part.choices.artwork.map { $0.offsetBy(dx: dx, dy: dy) }
+                band.items += part.choices.ticks.map { $0.offsetBy(dx: dx, dy: dy) }
             }
         }
-        return Band(height: height, items: items)
+        return band
     }
 
     /// Tick boxes with their captions in a line, wrapping when the cell is too narrow.
-    private func choices(_ choices: [String], selected: String, style: TextStyle, width: Double) -> ([PageItem], Double) {
+    private func choices(_ choices: [String], selected: String, style: TextStyle, width: Double) -> ((artwork: [PageItem], ticks: [PageItem]), Double) {
         let box = RuledCell.tickBox
         let spacing = points(mm: 1), after = points(mm: 3.5)
-        var items: [PageItem] = []
+        var artwork: [PageItem] = [], ticks: [PageItem] = []
         var x = 0.0, y = 0.0, lineHeight = box
         for choice in choices {
             let caption = document.typesetter.layout(choice, style: style)
@@ -105,10 +107,11 @@ struct FieldsLayout {
                 y += lineHeight + spacing
             }
             lineHeight = max(box, caption.height)
-            items.append(.checkbox(Rect(x: x, y: y + (lineHeight - box) / 2, width: box, height: box), checked: choice == selected))
-            items.append(.text(caption, at: Point(x: x + box + spacing, y: y + (lineHeight - caption.height) / 2)))
+            let drawn = RuledCell.tickBox(Rect(x: x, y: y + (lineHeight - box) / 2, width: box, height: box), checked: choice == selected)
+            artwork += [drawn.box, .text(caption, at: Point(x: x + box + spacing, y: y + (lineHeight - caption.height) / 2))]
+            ticks += [drawn.tick].compactMap { $0 }
             x += needed + after
         }
-        return (items, y + lineHeight)
+        return ((artwork, ticks), y + lineHeight)
     }
 }

@@ -7,7 +7,8 @@ public enum PageItem {
     case text(TextBlock, at: Point)
     case line(from: Point, to: Point, width: Double)
     case rect(Rect, lineWidth: Double, fill: Color?)
-    case checkbox(Rect, checked: Bool)
+    /// The tick in a tick box (the box itself is a `rect`).
+    case tick(in: Rect)
     case qr(QRCode, in: Rect)
     case image(JPEGImage, in: Rect)
 
@@ -16,7 +17,7 @@ public enum PageItem {
         case .text(let block, let at): .text(block, at: at.offsetBy(dx: dx, dy: dy))
         case .line(let from, let to, let width): .line(from: from.offsetBy(dx: dx, dy: dy), to: to.offsetBy(dx: dx, dy: dy), width: width)
         case .rect(let rect, let lineWidth, let fill): .rect(rect.offsetBy(dx: dx, dy: dy), lineWidth: lineWidth, fill: fill)
-        case .checkbox(let rect, let checked): .checkbox(rect.offsetBy(dx: dx, dy: dy), checked: checked)
+        case .tick(let rect): .tick(in: rect.offsetBy(dx: dx, dy: dy))
         case .qr(let code, let rect): .qr(code, in: rect.offsetBy(dx: dx, dy: dy))
         case .image(let image, let rect): .image(image, in: rect.offsetBy(dx: dx, dy: dy))
         }
@@ -27,7 +28,7 @@ public enum PageItem {
         switch self {
         case .text(let block, let at): Rect(x: at.x, y: at.y, width: block.width, height: block.height)
         case .line(let from, let to, _): Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
-        case .rect(let rect, _, _), .checkbox(let rect, _), .qr(_, let rect), .image(_, let rect): rect
+        case .rect(let rect, _, _), .tick(let rect), .qr(_, let rect), .image(_, let rect): rect
         }
     }
 }
@@ -43,10 +44,16 @@ public struct Point: Sendable, Hashable {
     func offsetBy(dx: Double, dy: Double) -> Point { Point(x: x + dx, y: y + dy) }
 }
 
+/// A page's items in two layers. `artwork` is what the template alone decides (labels, rules, empty boxes):
+/// pages with equal artwork share it, so the renderer can store it once. `items` is what the data fills in.
 public final class Page {
     public let width: Double
     public let height: Double
+    public internal(set) var artwork: [PageItem] = []
     public internal(set) var items: [PageItem] = []
+
+    /// Both layers, artwork first (the order they are drawn in).
+    public var allItems: [PageItem] { artwork + items }
 
     init(width: Double, height: Double) {
         self.width = width

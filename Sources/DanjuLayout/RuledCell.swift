@@ -17,8 +17,13 @@ enum RuledCell {
     /// The height a cell needs for `block` with its padding.
     static func height(for block: TextBlock) -> Double { block.height + 2 * DocumentLayout.padY }
 
-    static func tickBox(centeredIn cell: Rect, checked: Bool) -> PageItem {
-        .checkbox(Rect(x: cell.x + (cell.width - tickBox) / 2, y: cell.y + (cell.height - tickBox) / 2, width: tickBox, height: tickBox),
-                  checked: checked)
+    /// A drawn tick box (artwork) and, when checked, its tick (data): never a font glyph.
+    static func tickBox(_ box: Rect, checked: Bool) -> (box: PageItem, tick: PageItem?) {
+        (.rect(box, lineWidth: 0.6, fill: nil), checked ? .tick(in: box) : nil)
+    }
+
+    static func tickBox(centeredIn cell: Rect, checked: Bool) -> (box: PageItem, tick: PageItem?) {
+        tickBox(Rect(x: cell.x + (cell.width - tickBox) / 2, y: cell.y + (cell.height - tickBox) / 2, width: tickBox, height: tickBox),
+                checked: checked)
     }
 }

@@ -44,7 +44,9 @@ struct TableLayout {
             var style = element.headerStyle
             style.bold = true
             let block = document.typesetter.layout(try document.bindings.text(title), style: style, width: width)
-            bands.append(Band(height: block.height + points(mm: 1), items: [.text(block, at: Point(x: 0, y: 0))], keepWithNext: true))
+            var band = Band(height: block.height + points(mm: 1), keepWithNext: true)
+            band.add(.text(block, at: Point(x: 0, y: 0)), artwork: title.references.isEmpty)
+            bands.append(band)
         }
         bands.append(header)
         let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
@@ -64,17 +66,16 @@ struct TableLayout {
             document.typesetter.layout(column.title, style: style, width: width - 2 * DocumentLayout.padX)
         }
         let height = blocks.map(RuledCell.height).reduce(element.rowHeight, max)
-        var items: [PageItem] = []
+        var band = Band(height: height, keepWithNext: true)
         for set in 0..<element.across {
             var x = Double(set) * (setWidth + Self.setGap)
             for (block, width) in zip(blocks, widths) {
                 let cell = Rect(x: x, y: 0, width: width, height: height)
-                items.append(.rect(cell, lineWidth: RuledCell.rule, fill: RuledCell.labelFill))
-                items.append(RuledCell.text(block, in: cell, centered: true))
+                band.artwork += [.rect(cell, lineWidth: RuledCell.rule, fill: RuledCell.labelFill), RuledCell.text(block, in: cell, centered: true)]
                 x += width
             }
         }
-        return Band(height: height, items: items, keepWithNext: true)
+        return band
     }
 
     /// Band `index`: row `index` of each side-by-side set (row `set * perSet + index` of the query).
@@ -92,23 +93,29 @@ struct TableLayout {
         }
         let height = contents.flatMap { $0 }.map(\.height).reduce(element.rowHeight, max)
 
-        var band = Band(height: height, items: [])
+        var band = Band(height: height)
         for (cell, content) in zip(cells, contents) {
             var x = Double(cell.set) * (setWidth + Self.setGap)
             let run = groupRun(at: cell.position, setStart: cell.set * perSet, setEnd: min((cell.set + 1) * perSet, rows.count), rows: rows)
             for (column, (width, part)) in zip(widths, content).enumerated() {
                 let rect = Rect(x: x, y: 0, width: width, height: height)
                 if column == groupColumn, let run {
-                    band.items += [.line(from: Point(x: rect.x, y: 0), to: Point(x: rect.x, y: height), width: RuledCell.rule),
-                                   .line(from: Point(x: rect.maxX, y: 0), to: Point(x: rect.maxX, y: height), width: RuledCell.rule)]
+                    band.artwork += [.line(from: Point(x: rect.x, y: 0), to: Point(x: rect.x, y: height), width: RuledCell.rule),
+                                     .line(from: Point(x: rect.maxX, y: 0), to: Point(x: rect.maxX, y: height), width: RuledCell.rule)]
                     let top = PageItem.line(from: Point(x: rect.x, y: 0), to: Point(x: rect.maxX, y: 0), width: RuledCell.rule)
                     let bottom = PageItem.line(from: Point(x: rect.x, y: height), to: Point(x: rect.maxX, y: height), width: RuledCell.rule)
-                    let text = part.items(in: rect, centered: false)
-                    if run.starts { band.items += [top] + text } else { band.ifFirstOnPage += [top] + text }
-                    if run.ends { band.items.append(bottom) } else { band.ifLastOnPage.append(bottom) }
+                    let text = part.drawn(in: rect, centered: false)
+                    if run.starts {
+                        band.artwork.append(top)
+                        band.items += text.items
+                    } else {
+                        band.ifFirstOnPage += [top] + text.items
+                    }
+                    if run.ends { band.artwork.append(bottom) } else { band.ifLastOnPage.append(bottom) }
                 } else {
-                    band.items.append(.rect(rect, lineWidth: RuledCell.rule, fill: nil))
-                    band.items += part.items(in: rect, centered: true)
+                    let drawn = part.drawn(in: rect, centered: true)
+                    band.artwork += [.rect(rect, lineWidth: RuledCell.rule, fill: nil)] + drawn.artwork
+                    band.items += drawn.items
                 }
                 x += width
             }
@@ -150,11 +157,16 @@ struct TableLayout {
             }
         }
 
-        func items(in cell: Rect, centered: Bool) -> [PageItem] {
+        /// The cell's drawing: a tick box is artwork, what fills it is data.
+        func drawn(in cell: Rect, centered: Bool) -> (artwork: [PageItem], items: [PageItem]) {
             switch self {
-            case .empty: []
-            case .text(let block): [RuledCell.text(block, in: cell, centered: centered)]
-            case .check(let checked): [RuledCell.tickBox(centeredIn: cell, checked: checked)]
+            case .empty:
+                return ([], [])
+            case .text(let block):
+                return ([], [RuledCell.text(block, in: cell, centered: centered)])
+            case .check(let checked):
+                let box = RuledCell.tickBox(centeredIn: cell, checked: checked)
+                return ([box.box], box.tick.map { [$0] } ?? [])
             }
         }
     }

@@ -1,7 +1,6 @@
 import CCairo
 import CTurboJPEG
 import DanjuLayout
-import Glibc
 
 /// A Cairo image surface for a JPEG, carrying the file's bytes as JPEG mime data (the PDF stores them
 /// unchanged) and a unique id derived from the bytes (a photo drawn twice is stored once).
@@ -15,18 +14,11 @@ final class JPEGSurface {
             throw RenderError("image \(image.path): cannot make a \(image.pixelWidth)×\(image.pixelHeight) surface")
         }
         if decode { try decodePixels(image) }
-        attach(CAIRO_MIME_TYPE_JPEG, bytes: image.bytes)
-        attach(CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array("jpeg-\(Self.fingerprint(image.bytes))".utf8))
+        attachMimeData(handle, type: CAIRO_MIME_TYPE_JPEG, bytes: image.bytes)
+        attachMimeData(handle, type: CAIRO_MIME_TYPE_UNIQUE_ID, bytes: Array("jpeg-\(Self.fingerprint(image.bytes))".utf8))
     }
 
     deinit { cairo_surface_destroy(handle) }
-
-    /// Cairo keeps mime data beyond this call, so it gets its own malloc'd copy, freed by Cairo.
-    private func attach(_ type: String, bytes: [UInt8]) {
-        let copy = malloc(bytes.count)!
-        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
-        cairo_surface_set_mime_data(handle, type, copy.assumingMemoryBound(to: UInt8.self), UInt(bytes.count), { free($0) }, copy)
-    }
 
     private func decodePixels(_ image: JPEGImage) throws {
         guard let decoder = tjInitDecompress() else { throw RenderError("image \(image.path): cannot start the JPEG decoder") }

@@ -24,6 +24,7 @@ public final class PDFWriter {
     private let cairo: OpaquePointer
     public let path: String
     public private(set) var pageCount = 0
+    private let artwork = ArtworkCache()
 
     public init(path: String, metadata: PDFMetadata) throws {
         surface = cairo_pdf_surface_create(path, 595.276, 841.89)
@@ -48,9 +49,11 @@ public final class PDFWriter {
     }
 
     public func add(_ pages: [Page]) throws {
+        let renderer = PageRenderer(cairo: cairo, decodeImages: false)
         for page in pages {
             cairo_pdf_surface_set_size(surface, page.width, page.height)
-            try PageRenderer(cairo: cairo, decodeImages: false).draw(page)
+            try artwork.paint(page, on: cairo)
+            try renderer.draw(page.items)
             cairo_show_page(cairo)
             pageCount += 1
         }
@@ -83,7 +86,7 @@ public enum PNGWriter {
         cairo_set_source_rgb(cairo, 1, 1, 1)
         cairo_paint(cairo)
         cairo_scale(cairo, scale, scale)
-        try PageRenderer(cairo: cairo!, decodeImages: true).draw(page)
+        try PageRenderer(cairo: cairo!, decodeImages: true).draw(page.allItems)
         guard cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS else {
             throw RenderError("cannot write \(path)")
         }

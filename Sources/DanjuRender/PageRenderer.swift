@@ -10,8 +10,8 @@ struct PageRenderer {
     /// PNG needs decoded pixels; PDF embeds the JPEG bytes and never reads them.
     let decodeImages: Bool
 
-    func draw(_ page: Page) throws {
-        for item in page.items { try draw(item) }
+    func draw(_ items: [PageItem]) throws {
+        for item in items { try draw(item) }
     }
 
     private func draw(_ item: PageItem) throws {
@@ -35,8 +35,8 @@ struct PageRenderer {
             setColor(.black)
             cairo_set_line_width(cairo, lineWidth)
             cairo_stroke(cairo)
-        case .checkbox(let rect, let checked):
-            drawCheckbox(rect, checked: checked)
+        case .tick(let rect):
+            drawTick(in: rect)
         case .qr(let code, let rect):
             drawQR(code, in: rect)
         case .image(let image, let rect):
@@ -48,13 +48,9 @@ struct PageRenderer {
         cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
     }
 
-    /// A drawn box and tick, not a font glyph: it prints the same whatever the fonts.
-    private func drawCheckbox(_ rect: Rect, checked: Bool) {
+    /// A drawn tick, not a font glyph: it prints the same whatever the fonts.
+    private func drawTick(in rect: Rect) {
         setColor(.black)
-        cairo_set_line_width(cairo, 0.6)
-        cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
-        cairo_stroke(cairo)
-        guard checked else { return }
         cairo_set_line_width(cairo, 1.1)
         cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
         cairo_move_to(cairo, rect.x + rect.width * 0.18, rect.y + rect.height * 0.52)

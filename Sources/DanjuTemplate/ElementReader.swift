@@ -23,12 +23,13 @@ struct ElementReader {
     }
 
     private func text(_ node: YAMLNode) throws -> TextElement {
-        let map = try node.mapping(what: "text", allowed: ["text", "style", "align", "height", "min-size"])
+        let map = try node.mapping(what: "text", allowed: ["text", "style", "align", "height", "min-size", "keep-with-next"])
         var style = try styles.style(named: map["style"])
         if let align = map["align"] { style.alignment = try StyleSheet.alignment(align) }
         return TextElement(text: try TemplateLoader.interpolation(map.required("text"), what: "text"), style: style,
                            height: try map["height"].map { points(mm: try $0.number(what: "height")) },
-                           minSize: try map["min-size"]?.number(what: "min-size"), location: node.location)
+                           minSize: try map["min-size"]?.number(what: "min-size"),
+                           keepWithNext: try map["keep-with-next"]?.bool(what: "keep-with-next") ?? false, location: node.location)
     }
 
     private func fields(_ node: YAMLNode) throws -> FieldsElement {

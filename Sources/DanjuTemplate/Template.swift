@@ -63,6 +63,8 @@ public struct TextElement: Sendable {
     public let style: TextStyle
     public let height: Double?
     public let minSize: Double?
+    /// Moves to the next page together with the element after it (a declaration above its signatures).
+    public let keepWithNext: Bool
     public let location: SourceLocation
 }
 

@@ -3,18 +3,22 @@ import DanjuDemo
 import Foundation
 import Testing
 
-/// One demo shop for all tests: writing it takes a while in a debug build.
-enum DemoFixture {
+/// Writes one demo shop for the whole suite (it takes a while in a debug build) and removes it afterwards.
+struct DemoShopFixture: SuiteTrait, TestScoping {
     static let fileName = "demo.sqlite"
+    @TaskLocal static var folder: URL?
 
-    static let folder: Result<URL, any Error> = Result {
-        let folder = try makeTemporaryFolder()
-        try DemoShop.write(to: folder.appendingPathComponent(fileName).path)
-        return folder
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        let folder = try Self.makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try DemoShop.write(to: folder.appendingPathComponent(Self.fileName).path)
+        try await Self.$folder.withValue(folder) { try await function() }
     }
 
+    static func demoFolder() throws -> URL { try #require(folder, "the suite needs the .demoShop trait") }
+
     static func open() throws -> Database {
-        try Database(path: folder.get().appendingPathComponent(fileName).path, mode: .readOnly)
+        try Database(path: demoFolder().appendingPathComponent(fileName).path, mode: .readOnly)
     }
 
     static func makeTemporaryFolder() throws -> URL {
@@ -24,13 +28,17 @@ enum DemoFixture {
     }
 }
 
-@Suite struct DemoShopTests {
+extension Trait where Self == DemoShopFixture {
+    static var demoShop: Self { Self() }
+}
+
+@Suite(.demoShop) struct DemoShopTests {
     private func count(_ db: Database, _ sql: String) throws -> Int {
         Int(try db.rows(sql).first?.values.first?.integer ?? -1)
     }
 
     @Test func meetsMinimumCounts() throws {
-        let db = try DemoFixture.open()
+        let db = try DemoShopFixture.open()
         #expect(try db.userVersion() == Schema.version)
         #expect(try count(db, "SELECT count(*) FROM work_orders") >= 4_000)
         #expect(try count(db, "SELECT count(*) FROM complaints") >= 500)
@@ -46,7 +54,7 @@ enum DemoFixture {
     }
 
     @Test func workflowsAreComplete() throws {
-        let db = try DemoFixture.open()
+        let db = try DemoShopFixture.open()
         let nodes = try db.rows("SELECT p.code, count(*) AS n FROM process_nodes n JOIN processes p ON p.id = n.process_id GROUP BY p.code ORDER BY p.code")
         #expect(nodes.map { "\($0["code"]!.text!)=\($0["n"]!.text!)" } == ["EM=18", "FS=22", "RC=23", "SA=36", "WC=18"])
         #expect(try count(db, "SELECT count(*) FROM process_edges WHERE label = '是'") >= 15)
@@ -55,10 +63,10 @@ enum DemoFixture {
     }
 
     @Test func sameSeedGivesByteIdenticalFiles() throws {
-        let first = try DemoFixture.folder.get()
-        let second = try DemoFixture.makeTemporaryFolder()
+        let first = try DemoShopFixture.demoFolder()
+        let second = try DemoShopFixture.makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: second) }
-        try DemoShop.write(to: second.appendingPathComponent(DemoFixture.fileName).path)
+        try DemoShop.write(to: second.appendingPathComponent(DemoShopFixture.fileName).path)
         let files = try relativeFiles(in: first)
         #expect(files == (try relativeFiles(in: second)))
         #expect(files.count > 100)
@@ -69,7 +77,7 @@ enum DemoFixture {
     }
 
     @Test func refusesToOverwrite() throws {
-        let folder = try DemoFixture.makeTemporaryFolder()
+        let folder = try DemoShopFixture.makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("taken.sqlite").path
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
@@ -78,7 +86,7 @@ enum DemoFixture {
     }
 
     @Test func hardRecordsExist() throws {
-        let db = try DemoFixture.open()
+        let db = try DemoShopFixture.open()
         for rare in ["㵘", "䶮", "𠀾"] {
             #expect(try count(db, "SELECT count(*) FROM customers WHERE name LIKE '%\(rare)%' OR contact_person LIKE '%\(rare)%'") > 0, "\(rare)")
         }
@@ -98,7 +106,7 @@ enum DemoFixture {
     }
 
     @Test func complaintTimesMixMetAndMissedLimits() throws {
-        let db = try DemoFixture.open()
+        let db = try DemoShopFixture.open()
         let handoff = "unixepoch(handed_at) - unixepoch(received_at)"
         #expect(try count(db, "SELECT count(*) FROM complaints WHERE \(handoff) < 300") > 100)
         #expect(try count(db, "SELECT count(*) FROM complaints WHERE \(handoff) = 300") > 0)
@@ -120,11 +128,12 @@ enum DemoFixture {
     }
 
     @Test func timesAreConsistent() throws {
-        let db = try DemoFixture.open()
+        let db = try DemoShopFixture.open()
         let checks = [
             "SELECT count(*) FROM complaints WHERE handed_at < received_at OR assigned_at < handed_at OR first_reply_at < assigned_at",
             "SELECT count(*) FROM complaints WHERE superior_notified_at < cannot_handle_at OR resolved_at < received_at OR closed_at < resolved_at",
             "SELECT count(*) FROM complaints WHERE parts_ordered_at < parts_shortage_at OR parts_shipped_at < parts_ordered_at",
+            "SELECT count(*) FROM complaints WHERE cannot_handle_at > resolved_at OR parts_shortage_at > resolved_at OR escalated_at > resolved_at",
             "SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE e.at < c.received_at",
             "SELECT count(*) FROM work_orders WHERE work_started_at < arrived_at OR completed_at < work_started_at OR qc_passed_at < completed_at OR delivered_at < qc_passed_at",
             "SELECT count(*) FROM settlements s JOIN work_orders o ON o.id = s.work_order_id WHERE s.settled_at < o.qc_passed_at OR s.settled_at > o.delivered_at",
@@ -134,12 +143,17 @@ enum DemoFixture {
             "SELECT count(*) FROM payments p JOIN work_orders o ON o.id = p.work_order_id WHERE p.paid_at < o.arrived_at",
         ]
         for sql in checks { #expect(try count(db, sql) == 0, "\(sql)") }
-        #expect(try count(db, "SELECT count(*) FROM complaint_events WHERE at > '2026-11-30T20:00:00+08:00'") == 0)
+        let cutoff = "'2026-11-30T17:00:00+08:00'"
+        for (table, column) in [("work_orders", "delivered_at"), ("complaints", "closed_at"), ("complaint_events", "at"),
+                                ("callback_attempts", "at"), ("warranty_claim_events", "at"), ("payments", "paid_at")] {
+            #expect(try count(db, "SELECT count(*) FROM \(table) WHERE \(column) > \(cutoff)") == 0, "\(table).\(column)")
+        }
+        #expect(try count(db, "SELECT count(*) FROM work_orders WHERE status IN ('received', 'quoted', 'approved', 'in_progress', 'completed')") > 5)
     }
 
     @Test func everyPhotoFileExists() throws {
-        let db = try DemoFixture.open()
-        let folder = try DemoFixture.folder.get()
+        let db = try DemoShopFixture.open()
+        let folder = try DemoShopFixture.demoFolder()
         let root = try #require(try db.rows("SELECT value FROM settings WHERE key = 'photo_root'").first?["value"]?.text)
         let paths = try db.rows("SELECT path FROM work_order_photos UNION ALL SELECT path FROM claim_photos").compactMap { $0["path"]?.text }
         #expect(paths.count > 500)
@@ -155,7 +169,7 @@ enum DemoFixture {
     }
 
     @Test func moneyIsStoredAsIntegers() throws {
-        let db = try DemoFixture.open()
+        let db = try DemoShopFixture.open()
         let columns = try db.rows("""
             SELECT m.name AS tbl, p.name AS col FROM sqlite_schema m, pragma_table_info(m.name) p
             WHERE m.type = 'table' AND p.name LIKE '%\\_fen' ESCAPE '\\'
@@ -170,7 +184,7 @@ enum DemoFixture {
     }
 
     @Test func foreignKeysAndIntegrityCheckClean() throws {
-        let db = try DemoFixture.open()
+        let db = try DemoShopFixture.open()
         #expect(try db.rows("PRAGMA foreign_key_check").isEmpty)
         #expect(try db.rows("PRAGMA integrity_check").first?.values.first?.text == "ok")
     }
