@@ -33,7 +33,7 @@ public struct BatchRenderer: Sendable {
                 if writer == nil {
                     var metadata = document.metadata
                     metadata.title = "\(template.title.literalPrefix)×\(rows.count)"
-                    writer = try PDFWriter(path: temporary, metadata: metadata)
+                    writer = try PDFWriter(path: temporary, metadata: metadata, artwork: renderer.artwork)
                 }
                 try writer!.add(document.pages)
                 progress(index + 1, rows.count)

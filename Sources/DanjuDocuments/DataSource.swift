@@ -6,6 +6,7 @@ import Foundation
 /// The shop database, opened read-only, and the settings every document needs.
 public final class DataSource {
     let database: Database
+    private var statements: [String: Statement] = [:]
     public let path: String
     public let timeZone: ShopTimeZone
     /// Folder relative image paths are read from (the `photo_root` setting, relative to the database file).
@@ -44,7 +45,7 @@ public final class DataSource {
             for query in template.queries {
                 let rows: [Row]
                 do {
-                    let statement = try database.prepare(query.sql)
+                    let statement = try prepared(query.sql)
                     try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
                     rows = try statement.allRows()
                 } catch let error as DatabaseError {
@@ -63,6 +64,14 @@ public final class DataSource {
             }
         }
         return bindings
+    }
+
+    /// A statement prepared once per connection: a batch runs the same queries for every document.
+    private func prepared(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] { return statement }
+        let statement = try database.prepare(sql)
+        statements[sql] = statement
+        return statement
     }
 
     /// Problems between `template` and this database's schema (see `TemplateChecker`).

@@ -23,6 +23,8 @@ public struct FitPolicy: Sendable {
 public final class DocumentRenderer {
     public let source: DataSource
     private let typesetter: Typesetter
+    /// Shared by every PDF this renderer writes: one form's artwork is recorded once per process.
+    let artwork = ArtworkCache()
 
     public init(paths: ProjectPaths, database: String) throws {
         source = try DataSource(path: database)
@@ -49,7 +51,7 @@ public final class DocumentRenderer {
         switch format {
         case .pdf:
             try AtomicFile.write(to: output) { temporary in
-                let writer = try PDFWriter(path: temporary, metadata: document.metadata)
+                let writer = try PDFWriter(path: temporary, metadata: document.metadata, artwork: artwork)
                 try writer.add(document.pages)
                 try writer.finish()
             }

@@ -6,10 +6,12 @@ import DanjuText
 /// A page's artwork (labels, rules, empty boxes) recorded once and replayed on every page that has the same
 /// artwork. Each recording carries a unique id, so the PDF stores it once as a form XObject that all those
 /// pages reference: a 500-sheet batch writes its form grid once, not 500 times. Text in it stays text.
-final class ArtworkCache {
+public final class ArtworkCache {
     private var recordings: [Key: Recording] = [:]
     private var order: [Key] = []
     private var created = 0
+
+    public init() {}
     /// Distinct artworks kept; a batch of one form has a handful (rows that grew with long text).
     private static let capacity = 24
 

@@ -24,9 +24,10 @@ public final class PDFWriter {
     private let cairo: OpaquePointer
     public let path: String
     public private(set) var pageCount = 0
-    private let artwork = ArtworkCache()
+    private let artwork: ArtworkCache
 
-    public init(path: String, metadata: PDFMetadata) throws {
+    /// `artwork` may be shared by the writers of one task: a recording replays into any PDF.
+    public init(path: String, metadata: PDFMetadata, artwork: ArtworkCache = ArtworkCache()) throws {
         surface = cairo_pdf_surface_create(path, 595.276, 841.89)
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             let status = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
@@ -35,6 +36,7 @@ public final class PDFWriter {
         }
         cairo = cairo_create(surface)
         self.path = path
+        self.artwork = artwork
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)

@@ -8,6 +8,15 @@ public final class Typesetter {
     private let fonts: FontLibrary
     private let context: OpaquePointer
     private var descriptions: [FontKey: OpaquePointer] = [:]
+    private var blocks: [BlockKey: TextBlock] = [:]
+    /// Enough for every distinct text of a few documents; the cache starts over when full.
+    private static let cachedBlocks = 4_096
+
+    private struct BlockKey: Hashable {
+        let text: String
+        let style: TextStyle
+        let width: Double?
+    }
 
     private struct FontKey: Hashable {
         let family: String
@@ -34,7 +43,18 @@ public final class Typesetter {
     }
 
     /// Lays out `text`, wrapped at `width` points when given (Chinese may break between any two characters).
+    /// A form repeats most of its texts (labels, headings, checklist items) on every copy, and a laid-out
+    /// block never changes, so blocks are kept and shared.
     public func layout(_ text: String, style: TextStyle, width: Double? = nil) -> TextBlock {
+        let key = BlockKey(text: text, style: style, width: width)
+        if let cached = blocks[key] { return cached }
+        if blocks.count >= Self.cachedBlocks { blocks.removeAll(keepingCapacity: true) }
+        let block = makeLayout(text, style: style, width: width)
+        blocks[key] = block
+        return block
+    }
+
+    private func makeLayout(_ text: String, style: TextStyle, width: Double?) -> TextBlock {
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, description(for: style))
         if let width {
