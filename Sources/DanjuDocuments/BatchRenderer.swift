@@ -1,3 +1,4 @@
+import DanjuLayout
 import DanjuRender
 import DanjuTemplate
 import Foundation
@@ -20,28 +21,52 @@ public struct BatchRenderer: Sendable {
         self.progress = progress
     }
 
-    /// All documents into the single PDF `output`; returns the number of pages.
-    public func renderCombined(each sql: String, to output: String) throws -> Int {
-        let renderer = try DocumentRenderer(paths: paths, database: database)
-        let rows = try renderer.source.parameterRows(sql)
+    /// All documents into the single PDF `output`, in query order; returns the number of pages.
+    /// `jobs` tasks lay out and record documents while this one writes them, so both cores work.
+    public func renderCombined(each sql: String, to output: String, jobs: Int) async throws -> Int {
+        let rows = try DataSource(path: database).parameterRows(sql)
         guard !rows.isEmpty else { throw DocumentError("--each returned no rows: nothing to draw") }
-        var pages = 0
-        try AtomicFile.write(to: output) { temporary in
-            var writer: PDFWriter?
-            for (index, parameters) in rows.enumerated() {
-                let document = try renderer.layout(template, parameters: parameters, blank: false, policy: policy)
-                if writer == nil {
-                    var metadata = document.metadata
-                    metadata.title = "\(template.title.literalPrefix)×\(rows.count)"
-                    writer = try PDFWriter(path: temporary, metadata: metadata, artwork: renderer.artwork)
+        let workers = max(1, min(jobs, rows.count))
+        let pipeline = OrderedPipeline<RecordedDocument>(window: 4 * workers)
+        let file = try AtomicFile(output)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    do {
+                        let renderer = try DocumentRenderer(paths: paths, database: database)
+                        for index in stride(from: worker, to: rows.count, by: workers) {
+                            try await pipeline.waitForRoom(index)
+                            let document = try renderer.layout(template, parameters: rows[index], blank: false, policy: policy)
+                            await pipeline.put(index, try RecordedDocument(document))
+                        }
+                    } catch {
+                        await pipeline.fail(error)
+                        throw error
+                    }
                 }
-                try writer!.add(document.pages)
-                progress(index + 1, rows.count)
             }
-            try writer!.finish()
-            pages = writer!.pageCount
+            do {
+                var writer: PDFWriter?
+                for index in rows.indices {
+                    let document = try await pipeline.take()
+                    if writer == nil {
+                        var metadata = document.metadata
+                        metadata.title = "\(template.title.literalPrefix)×\(rows.count)"
+                        writer = try PDFWriter(path: file.temporaryPath, metadata: metadata)
+                    }
+                    try writer!.add(document.pages)
+                    progress(index + 1, rows.count)
+                }
+                try await group.waitForAll()
+                try writer!.finish()
+                try file.commit()
+                return writer!.pageCount
+            } catch {
+                // Wake workers waiting for room, or the group would wait for them forever.
+                await pipeline.fail(error)
+                throw error
+            }
         }
-        return pages
     }
 
     /// One PDF per document into `folder`, named `TEMPLATE-VALUE.pdf` after the first parameter column.
@@ -77,6 +102,17 @@ private actor Counter {
     func increment() -> Int {
         value += 1
         return value
+    }
+}
+
+/// A laid-out document recorded by a worker, ready for the writer.
+struct RecordedDocument: Sendable {
+    let metadata: PDFMetadata
+    let pages: [RecordedPage]
+
+    init(_ document: LaidOutDocument) throws {
+        metadata = document.metadata
+        pages = try document.pages.map(RecordedPage.init)
     }
 }
 

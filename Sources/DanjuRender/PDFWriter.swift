@@ -54,11 +54,31 @@ public final class PDFWriter {
         let renderer = PageRenderer(cairo: cairo, decodeImages: false)
         for page in pages {
             cairo_pdf_surface_set_size(surface, page.width, page.height)
-            try artwork.paint(page, on: cairo)
+            if !page.artwork.isEmpty {
+                try artwork.paint(ArtworkKey(page), on: cairo) {
+                    try Recording(width: page.width, height: page.height, items: page.artwork)
+                }
+            }
             try renderer.draw(page.items)
-            cairo_show_page(cairo)
-            pageCount += 1
+            try endPage()
         }
+    }
+
+    /// Adds pages recorded ahead, possibly by another task.
+    public func add(_ pages: [RecordedPage]) throws {
+        for page in pages {
+            cairo_pdf_surface_set_size(surface, page.width, page.height)
+            if let key = page.artworkKey, let recording = page.artwork {
+                artwork.paint(key, on: cairo) { recording }
+            }
+            page.data.paint(on: cairo)
+            try endPage()
+        }
+    }
+
+    private func endPage() throws {
+        cairo_show_page(cairo)
+        pageCount += 1
         try checkStatus()
     }
 

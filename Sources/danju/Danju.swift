@@ -105,7 +105,7 @@ struct Batch: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "FILE.pdf for one combined PDF, or DIR/ for one PDF per document.")
     var output: String
 
-    @Option(help: "Documents drawn at once when writing a folder.")
+    @Option(help: "Documents laid out at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var fit: FitOptions
@@ -121,7 +121,7 @@ struct Batch: AsyncParsableCommand {
                 let count = try await batch.renderSeparate(each: each, into: String(output.dropLast()), jobs: jobs)
                 summary = "\(count) documents into \(output)"
             } else {
-                let pages = try batch.renderCombined(each: each, to: output)
+                let pages = try await batch.renderCombined(each: each, to: output, jobs: jobs)
                 summary = "\(pages) pages into \(output)"
             }
             ProgressBar.finish()

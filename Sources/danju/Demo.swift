@@ -44,7 +44,7 @@ struct Demo: AsyncParsableCommand {
             }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
-            let pages = try batch.renderCombined(each: Self.dayOfArrivals, to: day)
+            let pages = try await batch.renderCombined(each: Self.dayOfArrivals, to: day, jobs: ProcessInfo.processInfo.activeProcessorCount)
             print("drew \(day) (\(pages) pages: the last day's arrivals)")
         } catch { throw fail(error) }
     }

@@ -60,8 +60,13 @@ func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
 
 @Test func ticksFollowTheData() throws {
     let document = try layout(tableTemplate.replacingOccurrences(of: "ACROSS", with: "1"), tables: ["items": rows(9)])
-    let boxes = document.pages[0].items.compactMap { if case .checkbox(_, let checked) = $0 { checked } else { nil } }
-    #expect(boxes == (0..<9).map { $0 % 3 == 0 })
+    let page = document.pages[0]
+    let rowCenters = (0..<9).map { row in page.texts.first { $0.block.text == "项目\(row)" }!.at.y }
+    let ticks = page.items.compactMap { if case .tick(let box) = $0 { box.y + box.height / 2 } else { nil } }
+    let tickedRows = ticks.map { y in rowCenters.indices.min { abs(rowCenters[$0] - y) < abs(rowCenters[$1] - y) }! }
+    #expect(tickedRows == [0, 3, 6], "ticks on the rows whose result is ok")
+    let boxes = page.artwork.filter { if case .rect(let box, _, _) = $0 { box.width < 10 && box.width == box.height } else { false } }
+    #expect(boxes.count == 9, "an empty box on every row")
 }
 
 @Test func aGrowingFieldPushesWhatFollowsAndNothingOverlaps() throws {
