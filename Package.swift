@@ -27,7 +27,9 @@ let package = Package(
         // Pipeline stages, in the order data flows through them.
         .target(name: "DanjuDatabase", dependencies: ["CSQLite"]),
         .target(name: "DanjuFormat"),
-        .target(name: "DanjuDemo", dependencies: ["DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
+        // Optimised even in debug builds: the tests make demo shops, and painting 1,200 photos unoptimised takes minutes.
+        .target(name: "DanjuDemo", dependencies: ["DanjuDatabase", "DanjuFormat", "CTurboJPEG"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuText", .product(name: "Yams", package: "Yams")]),
         .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
         .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode"]),

@@ -64,9 +64,17 @@ func newPath(_ name: String) -> String {
     demoFolder + "/\(UUID().uuidString.prefix(8))-\(name)"
 }
 
-func pdfText(_ path: String) throws -> String { try run("pdftotext", ["-layout", path, "-"]).stdout }
-
-/// pdftotext output with all white space removed: wrapped lines joined back.
+/// The PDF's text in reading order, with all white space removed so that wrapped lines join back.
 func compactText(_ path: String) throws -> String {
-    try pdfText(path).filter { !$0.isWhitespace }
+    try run("pdftotext", [path, "-"]).stdout.filter { !$0.isWhitespace }
+}
+
+/// pdfinfo's fields (Pages, Page size, Title …).
+func pdfInfo(_ path: String) throws -> [String: String] {
+    var fields: [String: String] = [:]
+    for line in try run("pdfinfo", [path]).stdout.split(separator: "\n") {
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+    return fields
 }

@@ -39,7 +39,7 @@ func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
         let texts = page.texts.map(\.block.text)
         #expect(texts.filter { $0 == "项目" }.count == across, "header on page \(index + 1)")
         #expect(texts.contains("第 \(index + 1) 页 / 共 \(document.pages.count) 页"))
-        for item in page.items where item.frame.maxY > bottom + 0.01 {
+        for item in page.allItems where item.frame.maxY > bottom + 0.01 {
             // Only the footer lies below the body.
             if case .text(let block, _) = item { #expect(block.text.hasPrefix("第 ")) } else { Issue.record("item below the body on page \(index + 1)") }
         }

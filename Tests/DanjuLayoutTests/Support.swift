@@ -24,7 +24,7 @@ func layout(_ yaml: String, records: [String: Row] = [:], tables: [String: [Row]
 
 extension Page {
     var texts: [(block: TextBlock, at: Point)] {
-        items.compactMap { if case .text(let block, let at) = $0 { (block, at) } else { nil } }
+        allItems.compactMap { if case .text(let block, let at) = $0 { (block, at) } else { nil } }
     }
 
     var allText: String { texts.map(\.block.text).joined(separator: "\n") }
