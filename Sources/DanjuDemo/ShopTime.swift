@@ -1,3 +1,5 @@
+import DanjuFormat
+
 /// A calendar day, as days since 1970-01-01. Civil-date arithmetic is done here by hand so the demo never asks
 /// the system clock or time-zone database anything.
 struct Day: Hashable, Comparable, Strideable {
@@ -5,28 +7,12 @@ struct Day: Hashable, Comparable, Strideable {
 
     init(number: Int) { self.number = number }
 
-    /// Howard Hinnant's days_from_civil.
     init(_ year: Int, _ month: Int, _ day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        number = era * 146_097 + dayOfEra - 719_468
+        number = CivilCalendar.days(year: year, month: month, day: day)
     }
 
-    /// Year, month, day (Hinnant's civil_from_days).
-    var civil: (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    /// Year, month, day.
+    var civil: (year: Int, month: Int, day: Int) { CivilCalendar.date(days: number) }
 
     /// 0 = Monday … 6 = Sunday.
     var weekday: Int { ((number % 7) + 7 + 3) % 7 }
@@ -49,8 +35,7 @@ struct Day: Hashable, Comparable, Strideable {
         let (y, m, d) = civil
         let index = y * 12 + (m - 1) + months
         let year = index / 12, month = index % 12 + 1
-        let lastDay = Day(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1).number - Day(year, month, 1).number
-        return Day(year, month, min(d, lastDay))
+        return Day(year, month, min(d, CivilCalendar.daysInMonth(year: year, month: month)))
     }
 
     static func < (a: Day, b: Day) -> Bool { a.number < b.number }

@@ -115,11 +115,3 @@ struct RecordedDocument: Sendable {
         pages = try document.pages.map(RecordedPage.init)
     }
 }
-
-extension Interpolation {
-    /// The template's fixed text before its first field, e.g. "进厂检查单 " of "进厂检查单 {{order.order_no}}".
-    var literalPrefix: String {
-        guard case .literal(let text)? = segments.first else { return "" }
-        return text
-    }
-}

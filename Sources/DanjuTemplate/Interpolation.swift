@@ -16,7 +16,11 @@ public struct Interpolation: Sendable, Hashable {
         segments.compactMap { if case .field(let reference) = $0 { reference } else { nil } }
     }
 
-    public var isEmpty: Bool { segments.isEmpty }
+    /// The fixed text before the first field: "进厂检查单 " of "进厂检查单 {{order.order_no}}".
+    public var literalPrefix: String {
+        guard case .literal(let text)? = segments.first else { return "" }
+        return text
+    }
 
     public init(parsing text: String, at location: SourceLocation) throws {
         self.location = location

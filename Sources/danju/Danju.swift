@@ -22,6 +22,19 @@ func warn(_ report: OverflowReport) {
     FileHandle.standardError.write(Data("danju: warning: \(report)\n".utf8))
 }
 
+/// The template and database every drawing command takes.
+struct TemplateSource: ParsableArguments {
+    @Argument(help: "Template name (see `danju templates`) or path to a .yaml file.")
+    var template: String
+
+    @Option(help: "The shop database (opened read-only).")
+    var db: String
+
+    func load(_ paths: ProjectPaths) throws -> Template {
+        try TemplateLoader.load(file: try paths.template(template))
+    }
+}
+
 struct FitOptions: ParsableArguments {
     @Flag(help: "Fail, writing nothing, when any text does not fit its box.")
     var strict = false
@@ -47,11 +60,7 @@ struct DemoDB: ParsableCommand {
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Draws one document.")
 
-    @Argument(help: "Template name (see `danju templates`) or path to a .yaml file.")
-    var template: String
-
-    @Option(help: "The shop database (opened read-only).")
-    var db: String
+    @OptionGroup var source: TemplateSource
 
     @Option(name: .customLong("param"), help: "A template parameter, NAME=VALUE; repeat for several.")
     var parameters: [String] = []
@@ -77,12 +86,12 @@ struct Render: ParsableCommand {
     func run() throws {
         do {
             let paths = try ProjectPaths.locate()
-            let loaded = try TemplateLoader.load(file: try paths.template(template))
+            let loaded = try source.load(paths)
             let values = Dictionary(parameters.map { parameter in
                 let parts = parameter.split(separator: "=", maxSplits: 1)
                 return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
             }, uniquingKeysWith: { _, last in last })
-            try DocumentRenderer(paths: paths, database: db)
+            try DocumentRenderer(paths: paths, database: source.db)
                 .render(loaded, parameters: values, blank: blank, to: output, format: format, policy: fit.policy)
         } catch { throw fail(error) }
     }
@@ -93,11 +102,7 @@ extension OutputFormat: ExpressibleByArgument {}
 struct Batch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Draws one document per row of a query, into one PDF or a folder.")
 
-    @Argument(help: "Template name or path.")
-    var template: String
-
-    @Option(help: "The shop database (opened read-only).")
-    var db: String
+    @OptionGroup var source: TemplateSource
 
     @Option(help: "SQL returning one row per document; its columns are the template's parameters.")
     var each: String
@@ -113,8 +118,7 @@ struct Batch: AsyncParsableCommand {
     func run() async throws {
         do {
             let paths = try ProjectPaths.locate()
-            let loaded = try TemplateLoader.load(file: try paths.template(template))
-            let batch = BatchRenderer(paths: paths, database: db, template: loaded, policy: fit.policy, progress: ProgressBar.update)
+            let batch = BatchRenderer(paths: paths, database: source.db, template: try source.load(paths), policy: fit.policy, progress: ProgressBar.update)
             let start = Date()
             let summary: String
             if output.hasSuffix("/") {
@@ -155,7 +159,7 @@ struct Templates: ParsableCommand {
             for file in try paths.templateFiles() {
                 let template = try TemplateLoader.load(file: file)
                 let parameters = template.parameters.map { "--param \($0.name)=…  (\($0.label)\($0.example.map { ", e.g. \($0)" } ?? ""))" }
-                print("\(template.name)\t\(template.subject.map(\.literalText) ?? "")\t\(parameters.joined(separator: " "))")
+                print("\(template.name)\t\(template.subject.map(\.literalPrefix) ?? "")\t\(parameters.joined(separator: " "))")
             }
         } catch { throw fail(error) }
     }
@@ -164,29 +168,17 @@ struct Templates: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Checks a template's syntax, queries and fields against a database.")
 
-    @Argument(help: "Template name or path.")
-    var template: String
-
-    @Option(help: "The shop database (opened read-only).")
-    var db: String
+    @OptionGroup var source: TemplateSource
 
     func run() throws {
         let problems: [TemplateError]
         let file: String
         do {
-            file = try ProjectPaths.locate().template(template)
-            let loaded = try TemplateLoader.load(file: file)
-            problems = try DataSource(path: db).check(loaded)
+            file = try ProjectPaths.locate().template(source.template)
+            problems = try DataSource(path: source.db).check(try TemplateLoader.load(file: file))
         } catch { throw fail(error) }
         for problem in problems { FileHandle.standardError.write(Data("danju: error: \(problem)\n".utf8)) }
         guard problems.isEmpty else { throw ExitCode.failure }
         print("\(file): ok")
-    }
-}
-
-extension Interpolation {
-    /// The text without its fields, for listings.
-    var literalText: String {
-        segments.map { if case .literal(let text) = $0 { text } else { "…" } }.joined()
     }
 }
