@@ -10,7 +10,7 @@ public final class Typesetter {
     private var descriptions: [FontKey: OpaquePointer] = [:]
     private var blocks: [BlockKey: TextBlock] = [:]
     /// Enough for every distinct text of a few documents; the cache starts over when full.
-    private static let cachedBlocks = 4_096
+    private static let cachedBlocks = 1_024
 
     private struct BlockKey: Hashable {
         let text: String
