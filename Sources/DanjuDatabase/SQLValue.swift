@@ -29,12 +29,6 @@ public enum SQLValue: Sendable, Hashable {
     }
 }
 
-extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(nilLiteral: ()) { self = .null }
-}
-
 /// One result row. Column names are shared by all rows of a result.
 public struct Row: Sendable, Hashable {
     public let columns: [String]

@@ -38,7 +38,6 @@ public struct Color: Sendable, Hashable {
     }
 
     public static let black = Color(red: 0, green: 0, blue: 0)
-    public static let white = Color(red: 1, green: 1, blue: 1)
 
     public static func gray(_ level: Double) -> Color { Color(red: level, green: level, blue: level) }
 
