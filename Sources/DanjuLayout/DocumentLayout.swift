@@ -29,7 +29,7 @@ public struct LayoutOptions: Sendable {
 /// then header and footer are added with the page count known.
 public final class DocumentLayout {
     let template: Template
-    let bindings: Bindings
+    var bindings: Bindings
     let typesetter: Typesetter
     let options: LayoutOptions
     var overflows: [OverflowReport] = []
@@ -52,6 +52,23 @@ public final class DocumentLayout {
     }
 
     private func run() throws -> LaidOutDocument {
+        var pages: [Page] = []
+        for label in template.copies {
+            bindings.copy = label
+            pages += try layoutCopy()
+        }
+        // Every copy reports the same misfits; say each once.
+        var seen = Set<String>()
+        overflows = overflows.filter { seen.insert($0.description).inserted }
+        return LaidOutDocument(pages: pages, overflows: overflows,
+                               title: try bindings.text(template.title),
+                               subject: try template.subject.map { try bindings.text($0) } ?? "",
+                               author: try template.author.map { try bindings.text($0) } ?? "",
+                               date: try template.date.map { try bindings.text($0) } ?? "")
+    }
+
+    /// One full set of pages, numbered from 1.
+    private func layoutCopy() throws -> [Page] {
         let setup = template.page
         let headerHeight = template.header.map { $0.height + Self.gap } ?? 0
         let footerHeight = template.footer.map { $0.height + Self.gap } ?? 0
@@ -73,11 +90,7 @@ public final class DocumentLayout {
                          x: setup.margins.left, y: setup.height - setup.margins.bottom - footer.height)
             }
         }
-        return LaidOutDocument(pages: pages, overflows: overflows,
-                               title: try bindings.text(template.title),
-                               subject: try template.subject.map { try bindings.text($0) } ?? "",
-                               author: try template.author.map { try bindings.text($0) } ?? "",
-                               date: try template.date.map { try bindings.text($0) } ?? "")
+        return pages
     }
 
     private func bands(for element: Element, width: Double) throws -> [Band] {

@@ -9,6 +9,8 @@ public struct Bindings: Sendable {
     public var tables: [String: [Row]]
     public var parameters: [String: String]
     public var timeZone: ShopTimeZone
+    /// The label of the copy being laid out (`{{copy}}`).
+    public var copy = ""
 
     public init(records: [String: Row] = [:], tables: [String: [Row]] = [:], parameters: [String: String] = [:], timeZone: ShopTimeZone) {
         self.records = records
@@ -35,6 +37,7 @@ public struct Bindings: Sendable {
         switch (reference.source, reference.name) {
         case (nil, "page"): return String(page)
         case (nil, "pages"): return String(pages)
+        case (nil, "copy"): return copy
         case ("param", let name):
             raw = parameters[name].map(SQLValue.text) ?? .null
         case (let query?, let column):

@@ -2,7 +2,8 @@ import DanjuFormat
 
 /// Text with fields: `客户：{{order.customer_name}}`, `{{order.arrived_at | datetime}}`,
 /// `{{order.plate_no | default: 无}}`. Inside a table row a bare `{{note}}` names a column of the row.
-/// `{{page}}` and `{{pages}}` are the page number and count; `{{param.order}}` a parameter.
+/// `{{page}}` and `{{pages}}` are the page number and count within the copy, `{{copy}}` the copy's label;
+/// `{{param.order}}` a parameter.
 public struct Interpolation: Sendable, Hashable {
     public enum Segment: Sendable, Hashable {
         case literal(String)
@@ -47,6 +48,9 @@ public struct FieldReference: Sendable, Hashable {
     public let filters: [Filter]
 
     public var description: String { (source.map { "\($0)." } ?? "") + name }
+
+    /// Bare names that belong to the document, not to a query row.
+    public static let documentFields = ["page", "pages", "copy"]
 
     init(parsing body: Substring, in text: String, at location: SourceLocation) throws {
         let parts = body.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

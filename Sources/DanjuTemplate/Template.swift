@@ -11,6 +11,9 @@ public struct Template: Sendable {
     /// The PDF's creation date, from the data (ISO 8601), so output never depends on the clock.
     public let date: Interpolation?
     public let page: PageSetup
+    /// Labels of the copies (一式N联: 第一联 存根, 第二联 客户 …); each copy is a full set of pages and
+    /// prints its label through `{{copy}}`. One unlabelled copy by default.
+    public let copies: [String]
     public let parameters: [Parameter]
     public let queries: [Query]
     public let header: Block?

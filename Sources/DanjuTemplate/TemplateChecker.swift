@@ -89,7 +89,7 @@ public struct TemplateChecker {
 
     private func problem(with reference: FieldReference, rowColumns: [String]?, rowQuery: String?) -> String? {
         switch reference.source {
-        case nil where ["page", "pages"].contains(reference.name):
+        case nil where FieldReference.documentFields.contains(reference.name):
             return nil
         case nil:
             guard let rowQuery else { return "“{{\(reference.name)}}” is outside a table: write query.column" }

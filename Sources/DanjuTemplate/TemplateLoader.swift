@@ -15,7 +15,7 @@ public enum TemplateLoader {
     public static func load(yaml: String, file: String) throws -> Template {
         let root = try YAMLNode.parse(yaml, file: file)
         let top = try root.mapping(what: "the template", allowed: [
-            "name", "title", "subject", "author", "date", "page", "styles", "parameters", "queries", "header", "footer", "body",
+            "name", "title", "subject", "author", "date", "page", "copies", "styles", "parameters", "queries", "header", "footer", "body",
         ])
         let styles = try StyleSheet(top["styles"])
         let reader = ElementReader(styles: styles)
@@ -28,6 +28,7 @@ public enum TemplateLoader {
             author: try top["author"].map { try interpolation($0, what: "author") },
             date: try top["date"].map { try interpolation($0, what: "date") },
             page: try pageSetup(top.required("page")),
+            copies: try top["copies"].map(copies) ?? [""],
             parameters: try top["parameters"].map(parameters) ?? [],
             queries: try top["queries"].map(queries) ?? [],
             header: try top["header"].map { try reader.block($0, what: "header") },
@@ -83,6 +84,14 @@ public enum TemplateLoader {
         return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
     }
 
+    private static func copies(_ node: YAMLNode) throws -> [String] {
+        let labels = try node.sequence(what: "copies").map { try $0.string(what: "a copy's label") }
+        guard (1...9).contains(labels.count), labels.allSatisfy({ !$0.isEmpty }) else {
+            throw node.error("expected one to nine copy labels, e.g. [第一联 存根, 第二联 客户, 第三联 财务]")
+        }
+        return labels
+    }
+
     private static func parameters(_ node: YAMLNode) throws -> [Parameter] {
         try node.mapping(what: "parameters").entries.map { name, value in
             guard FieldReference.isIdentifier(name) else { throw value.error("parameter name “\(name)” must be a plain identifier") }
@@ -94,8 +103,8 @@ public enum TemplateLoader {
 
     private static func queries(_ node: YAMLNode) throws -> [Query] {
         try node.mapping(what: "queries").entries.map { name, value in
-            guard FieldReference.isIdentifier(name), !["param", "page", "pages"].contains(name) else {
-                throw value.error("query name “\(name)” must be an identifier other than param, page, pages")
+            guard FieldReference.isIdentifier(name), name != "param", !FieldReference.documentFields.contains(name) else {
+                throw value.error("query name “\(name)” must be an identifier other than param, \(FieldReference.documentFields.joined(separator: ", "))")
             }
             let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single"])
             let sql = try map.required("sql")

@@ -117,3 +117,24 @@ func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
     #expect(report.contains("test.yaml:7:") && report.contains("field “主诉”") && report.contains("too tall at 7 pt"), "\(report)")
     #expect(document.pages[0].allText.contains(complaint), "the text is still printed in full, not clipped")
 }
+
+@Test func eachCopyIsAFullSetOfPagesWithItsLabel() throws {
+    let yaml = tableTemplate.replacingOccurrences(of: "ACROSS", with: "1")
+        .replacingOccurrences(of: "page: {size: A5, margins: 10}", with: "page: {size: A5, margins: 10}\ncopies: [第一联 存根, 第二联 客户, 第三联 财务]")
+        .replacingOccurrences(of: "第 {{page}} 页 / 共 {{pages}} 页", with: "{{copy}} 第 {{page}} 页 / 共 {{pages}} 页")
+    let single = try layout(tableTemplate.replacingOccurrences(of: "ACROSS", with: "1"), tables: ["items": rows(60)])
+    let copies = try layout(yaml, tables: ["items": rows(60)])
+    let perCopy = single.pages.count
+    #expect(perCopy > 1)
+    #expect(copies.pages.count == 3 * perCopy)
+    for (index, page) in copies.pages.enumerated() {
+        let label = ["第一联 存根", "第二联 客户", "第三联 财务"][index / perCopy]
+        #expect(page.texts.contains { $0.block.text == "\(label) 第 \(index % perCopy + 1) 页 / 共 \(perCopy) 页" }, "page \(index + 1)")
+    }
+}
+
+@Test func copyLabelsAreCheckedWhenLoading() {
+    #expect(throws: TemplateError.self) {
+        try TemplateLoader.load(yaml: "title: x\npage: {size: A4}\ncopies: []\nbody: []\n", file: "c.yaml")
+    }
+}
