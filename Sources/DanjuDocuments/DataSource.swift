@@ -41,16 +41,23 @@ public final class DataSource {
         }
         let values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
         var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
+        func run(_ sql: String, named name: String, at location: SourceLocation) throws -> [Row] {
+            do {
+                let statement = try prepared(sql)
+                try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
+                return try statement.allRows()
+            } catch let error as DatabaseError {
+                throw TemplateError("\(name): \(error.message)", at: location)
+            }
+        }
         try database.transaction {
+            // A blank form is never refused: it is paper for handwriting, not a statement about an order.
+            let reasons = blank ? [] : try template.refusals.flatMap { refusal in
+                try run(refusal.sql, named: "refusal", at: refusal.location).map { try bindings.text(refusal.message, row: $0) }
+            }
+            guard reasons.isEmpty else { throw DocumentError(reasons.joined(separator: "\n")) }
             for query in template.queries {
-                let rows: [Row]
-                do {
-                    let statement = try prepared(query.sql)
-                    try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
-                    rows = try statement.allRows()
-                } catch let error as DatabaseError {
-                    throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
-                }
+                let rows = try run(query.sql, named: "query “\(query.name)”", at: query.location)
                 guard query.single else {
                     bindings.tables[query.name] = rows
                     continue

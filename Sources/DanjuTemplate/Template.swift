@@ -16,6 +16,8 @@ public struct Template: Sendable {
     public let copies: [String]
     public let parameters: [Parameter]
     public let queries: [Query]
+    /// Conditions under which the document must not be printed (an unpaid order's gate pass).
+    public let refusals: [Refusal]
     public let header: Block?
     public let footer: Block?
     public let body: [Element]
@@ -47,6 +49,13 @@ public struct Query: Sendable, Hashable {
     public let name: String
     public let sql: String
     public let single: Bool
+    public let location: SourceLocation
+}
+
+/// A query whose rows are reasons to refuse the document; `message` is printed for each row.
+public struct Refusal: Sendable {
+    public let sql: String
+    public let message: Interpolation
     public let location: SourceLocation
 }
 

@@ -17,20 +17,30 @@ public struct TemplateChecker {
     private init(template: Template) { self.template = template }
 
     private mutating func checkQueries(_ database: Database) {
-        let declared = Set(template.parameters.map(\.name))
         for query in template.queries {
-            do {
-                let statement = try database.prepare(query.sql)
-                columns[query.name] = statement.columnNames
-                for name in statement.parameterNames where !declared.contains(name) {
-                    problems.append(TemplateError("query “\(query.name)” uses :\(name), which is not among the template's parameters (\(declared.sorted().joined(separator: ", ")))", at: query.location))
-                }
-            } catch let error as DatabaseError {
-                problems.append(TemplateError("query “\(query.name)”: \(error.message)", at: query.location))
-            } catch {
-                problems.append(TemplateError("query “\(query.name)”: \(error)", at: query.location))
-            }
+            columns[query.name] = compile(query.sql, named: "query “\(query.name)”", at: query.location, in: database)
         }
+        for refusal in template.refusals {
+            let rowColumns = compile(refusal.sql, named: "refusal", at: refusal.location, in: database)
+            check(refusal.message, rowColumns: rowColumns, rowQuery: "refusal")
+        }
+    }
+
+    /// Prepares `sql` and returns its columns; problems (SQL errors, undeclared parameters) are recorded.
+    private mutating func compile(_ sql: String, named name: String, at location: SourceLocation, in database: Database) -> [String]? {
+        let declared = Set(template.parameters.map(\.name))
+        do {
+            let statement = try database.prepare(sql)
+            for parameter in statement.parameterNames where !declared.contains(parameter) {
+                problems.append(TemplateError("\(name) uses :\(parameter), which is not among the template's parameters (\(declared.sorted().joined(separator: ", ")))", at: location))
+            }
+            return statement.columnNames
+        } catch let error as DatabaseError {
+            problems.append(TemplateError("\(name): \(error.message)", at: location))
+        } catch {
+            problems.append(TemplateError("\(name): \(error)", at: location))
+        }
+        return nil
     }
 
     private mutating func checkElements() {

@@ -15,7 +15,8 @@ public enum TemplateLoader {
     public static func load(yaml: String, file: String) throws -> Template {
         let root = try YAMLNode.parse(yaml, file: file)
         let top = try root.mapping(what: "the template", allowed: [
-            "name", "title", "subject", "author", "date", "page", "copies", "styles", "parameters", "queries", "header", "footer", "body",
+            "name", "title", "subject", "author", "date", "page", "copies", "styles", "parameters", "queries", "refuse", "header",
+            "footer", "body",
         ])
         let styles = try StyleSheet(top["styles"])
         let reader = ElementReader(styles: styles)
@@ -31,6 +32,7 @@ public enum TemplateLoader {
             copies: try top["copies"].map(copies) ?? [""],
             parameters: try top["parameters"].map(parameters) ?? [],
             queries: try top["queries"].map(queries) ?? [],
+            refusals: try top["refuse"].map(refusals) ?? [],
             header: try top["header"].map { try reader.block($0, what: "header") },
             footer: try top["footer"].map { try reader.block($0, what: "footer") },
             body: try top.required("body").sequence(what: "body").map { try reader.element($0) })
@@ -82,6 +84,15 @@ public enum TemplateLoader {
         let values = try node.sequence(what: "margins").map { points(mm: try $0.number(what: "a margin")) }
         guard values.count == 4 else { throw node.error("expected four margins [top, right, bottom, left] in millimetres") }
         return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
+    }
+
+    private static func refusals(_ node: YAMLNode) throws -> [Refusal] {
+        try node.sequence(what: "refuse").map { entry in
+            let map = try entry.mapping(what: "a refusal", allowed: ["sql", "message"])
+            let sql = try map.required("sql")
+            return Refusal(sql: try sql.string(what: "sql"), message: try interpolation(map.required("message"), what: "message"),
+                           location: sql.location)
+        }
     }
 
     private static func copies(_ node: YAMLNode) throws -> [String] {

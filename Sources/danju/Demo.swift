@@ -11,11 +11,16 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Folder for the database and the documents.")
     var output = "output"
 
-    /// Samples: a blank form, the latest full order, the hardest record (longest complaint), and a day's arrivals.
+    /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
+    /// and the latest gate pass.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
     ]
+    private static let latestGatePass = """
+        SELECT wo.order_no FROM work_orders wo JOIN gate_passes g ON g.work_order_id = wo.id AND g.kind = '维修结算'
+        ORDER BY g.issued_at DESC LIMIT 1
+        """
     private static let dayOfArrivals = """
         SELECT order_no AS "order" FROM work_orders
         WHERE substr(arrived_at, 1, 10) = (SELECT max(substr(arrived_at, 1, 10)) FROM work_orders) ORDER BY arrived_at, id
@@ -41,6 +46,12 @@ struct Demo: AsyncParsableCommand {
                 let file = "\(output)/\(name).pdf"
                 try renderer.render(template, parameters: ["order": order], blank: false, to: file, format: .pdf, policy: policy)
                 print("drew \(file) (order \(order))")
+            }
+            let gatePass = try TemplateLoader.load(file: try paths.template("gate-pass"))
+            if let order = try renderer.source.parameterRows(Self.latestGatePass).first?.values.first {
+                let file = "\(output)/gate-pass-\(order).pdf"
+                try renderer.render(gatePass, parameters: ["order": order], blank: false, to: file, format: .pdf, policy: policy)
+                print("drew \(file)")
             }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
