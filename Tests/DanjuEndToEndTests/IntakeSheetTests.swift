@@ -94,7 +94,9 @@ private func render(_ order: String, _ extra: String...) throws -> (path: String
     #expect(output.status != 0)
     #expect(output.stderr.contains("intake-sheet.yaml:") && output.stderr.contains("found no row") && output.stderr.contains("order=WO-NO-SUCH-ORDER"), "\(output.stderr)")
     #expect(!FileManager.default.fileExists(atPath: path))
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: demoFolder).filter { $0.hasSuffix(".tmp") }
+    // Other tests write into the same folder at the same time: look only for this render's temporary file.
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: demoFolder).filter { $0.contains(name) }
     #expect(leftovers.isEmpty)
 }
 
