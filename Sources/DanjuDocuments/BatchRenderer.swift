@@ -36,7 +36,7 @@ public struct BatchRenderer: Sendable {
                         let renderer = try DocumentRenderer(paths: paths, database: database)
                         for index in stride(from: worker, to: rows.count, by: workers) {
                             try await pipeline.waitForRoom(index)
-                            let document = try renderer.layout(template, parameters: rows[index], blank: false, policy: policy)
+                            let document = try renderer.layout(template, parameters: rows[index], policy: policy)
                             await pipeline.put(index, try RecordedDocument(document))
                         }
                     } catch {
@@ -86,7 +86,7 @@ public struct BatchRenderer: Sendable {
                 group.addTask {
                     let renderer = try DocumentRenderer(paths: paths, database: database)
                     for index in stride(from: worker, to: rows.count, by: workers) {
-                        try renderer.render(template, parameters: rows[index], blank: false, to: names[index], format: .pdf, policy: policy)
+                        try renderer.render(template, parameters: rows[index], to: names[index], format: .pdf, policy: policy)
                         progress(await counter.increment(), rows.count)
                     }
                 }

@@ -28,7 +28,8 @@ public final class DataSource {
 
     /// Runs every query of `template` with `parameters` inside one read transaction, so all of a document's
     /// data comes from one snapshot. `blank` binds every parameter to NULL and lets single queries find nothing.
-    public func bindings(for template: Template, parameters: [String: String], blank: Bool) throws -> Bindings {
+    /// A refused document is an error, unless `draft` asks to print it anyway (the reasons go into the bindings).
+    public func bindings(for template: Template, parameters: [String: String], blank: Bool, draft: Bool = false) throws -> Bindings {
         if !blank {
             let missing = template.parameters.map(\.name).filter { parameters[$0] == nil }
             guard missing.isEmpty else {
@@ -55,7 +56,8 @@ public final class DataSource {
             let reasons = blank ? [] : try template.refusals.flatMap { refusal in
                 try run(refusal.sql, named: "refusal", at: refusal.location).map { try bindings.text(refusal.message, row: $0) }
             }
-            guard reasons.isEmpty else { throw DocumentError(reasons.joined(separator: "\n")) }
+            guard reasons.isEmpty || draft else { throw DocumentError(reasons.joined(separator: "\n") + " (--draft prints it marked as a draft)") }
+            bindings.refusals = reasons
             for query in template.queries {
                 let rows = try run(query.sql, named: "query “\(query.name)”", at: query.location)
                 guard query.single else {
@@ -64,7 +66,7 @@ public final class DataSource {
                 }
                 switch rows.count {
                 case 1: bindings.records[query.name] = rows[0]
-                case 0 where blank: break
+                case 0 where blank || !reasons.isEmpty: break  // a blank form, or a draft of a refused document
                 case 0: throw TemplateError("query “\(query.name)” found no row for \(Self.describe(parameters))", at: query.location)
                 default: throw TemplateError("query “\(query.name)” is single but found \(rows.count) rows for \(Self.describe(parameters))", at: query.location)
                 }

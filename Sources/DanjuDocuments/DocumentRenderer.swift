@@ -19,6 +19,22 @@ public struct FitPolicy: Sendable {
     }
 }
 
+/// How a document is printed.
+public struct PrintMode: Sendable {
+    /// The empty form, for handwriting (every parameter NULL).
+    public var blank: Bool
+    /// Print a document its `refuse` queries refuse, with a banner naming the reasons.
+    public var draft: Bool
+    /// Pre-printed paper (套打): only the data, shifted by this printer's offset.
+    public var preprinted: PrinterOffset?
+
+    public init(blank: Bool = false, draft: Bool = false, preprinted: PrinterOffset? = nil) {
+        self.blank = blank
+        self.draft = draft
+        self.preprinted = preprinted
+    }
+}
+
 /// Draws documents from one database. Holds the fonts and Pango context, so make one per task.
 public final class DocumentRenderer {
     public let source: DataSource
@@ -32,22 +48,28 @@ public final class DocumentRenderer {
     }
 
     /// Binds and lays out one document; overflowing text is reported through `policy` (and fails when strict).
-    public func layout(_ template: Template, parameters: [String: String], blank: Bool, policy: FitPolicy) throws -> LaidOutDocument {
-        let bindings = try source.bindings(for: template, parameters: parameters, blank: blank)
-        let record = blank ? "blank form" : DataSource.describe(parameters)
+    public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy) throws -> LaidOutDocument {
+        let bindings = try source.bindings(for: template, parameters: parameters, blank: mode.blank, draft: mode.draft)
+        let record = mode.blank ? "blank form" : DataSource.describe(parameters)
         let document = try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
                                                  options: LayoutOptions(record: record, imageRoot: source.photoRoot))
         document.overflows.forEach(policy.report)
         if policy.strict, !document.overflows.isEmpty {
             throw DocumentError("\(document.overflows.count) text(s) did not fit (--strict); nothing was written")
         }
+        for page in document.pages {
+            if let offset = mode.preprinted { page.keepDataOnly(shiftedBy: offset) }
+            if !bindings.refusals.isEmpty { page.markDraft(bindings.refusals, typesetter: typesetter) }
+        }
         return document
     }
 
+
+
     /// Renders one document to `output` (PDF, or PNG pages `name-N.png` when it has several pages).
-    public func render(_ template: Template, parameters: [String: String], blank: Bool, to output: String,
+    public func render(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), to output: String,
                        format: OutputFormat, policy: FitPolicy) throws {
-        let document = try layout(template, parameters: parameters, blank: blank, policy: policy)
+        let document = try layout(template, parameters: parameters, mode: mode, policy: policy)
         switch format {
         case .pdf:
             try AtomicFile.write(to: output) { temporary in
@@ -71,8 +93,7 @@ public final class DocumentRenderer {
 }
 
 extension LaidOutDocument {
-    /// Without a date in the data (a blank form), a fixed date keeps the file reproducible.
     var metadata: PDFMetadata {
-        PDFMetadata(title: title, author: author, subject: subject, date: date.isEmpty ? "2000-01-01T00:00:00Z" : date)
+        PDFMetadata(title: title, author: author, subject: subject, date: date.isEmpty ? PDFMetadata.undated : date)
     }
 }

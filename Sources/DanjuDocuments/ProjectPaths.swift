@@ -7,6 +7,8 @@ public struct ProjectPaths: Sendable {
 
     public var fontsConfig: String { root + "/fonts/fonts.conf" }
     public var templates: String { root + "/templates" }
+    /// Printer offsets for pre-printed paper, measured with `danju calibrate`.
+    public var printersFile: String { root + "/printers.yaml" }
 
     public init(root: String) { self.root = root }
 

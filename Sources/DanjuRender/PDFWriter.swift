@@ -9,6 +9,10 @@ public struct PDFMetadata: Sendable {
     public var subject: String
     public var date: String
 
+    /// The date of a document that has none in its data (a blank form, a calibration page), fixed so
+    /// the file stays reproducible.
+    public static let undated = "2000-01-01T00:00:00Z"
+
     public init(title: String, author: String, subject: String, date: String) {
         self.title = title
         self.author = author

@@ -11,6 +11,8 @@ public struct Bindings: Sendable {
     public var timeZone: ShopTimeZone
     /// The label of the copy being laid out (`{{copy}}`).
     public var copy = ""
+    /// Why the template's `refuse` queries refuse this document; printed only as a draft.
+    public var refusals: [String] = []
 
     public init(records: [String: Row] = [:], tables: [String: [Row]] = [:], parameters: [String: String] = [:], timeZone: ShopTimeZone) {
         self.records = records

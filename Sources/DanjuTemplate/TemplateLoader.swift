@@ -42,24 +42,11 @@ public enum TemplateLoader {
         try Interpolation(parsing: node.string(what: what), at: node.location)
     }
 
-    private static let paperSizes: [String: (Double, Double)] = [
-        "A4": (210, 297), "A5": (148, 210), "A3": (297, 420),
-    ]
-
     private static func pageSetup(_ node: YAMLNode) throws -> PageSetup {
         let map = try node.mapping(what: "page", allowed: ["size", "orientation", "margins"])
         let sizeNode = try map.required("size")
-        let sizeText = try sizeNode.string(what: "page size")
-        var size: (Double, Double)
-        if let named = paperSizes[sizeText.uppercased()] {
-            size = named
-        } else {
-            let parts = sizeText.lowercased().split(separator: "x").compactMap { Double($0) }
-            guard parts.count == 2, parts.allSatisfy({ $0 >= 50 && $0 <= 1200 }) else {
-                throw sizeNode.error("expected A4, A5, A3 or WIDTHxHEIGHT in millimetres (e.g. 241x279) for the page size")
-            }
-            size = (parts[0], parts[1])
-        }
+        guard let paper = PaperSize(try sizeNode.string(what: "page size")) else { throw sizeNode.error(PaperSize.expected) }
+        var size = (paper.widthMM, paper.heightMM)
         if let orientation = map["orientation"] {
             switch try orientation.string(what: "orientation") {
             case "portrait": size = (min(size.0, size.1), max(size.0, size.1))

@@ -9,7 +9,7 @@ import Foundation
 struct Danju: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draws a service shop's forms from its SQLite database into PDF.",
-        subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, Templates.self, Check.self])
+        subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, Templates.self, Check.self, Calibrate.self])
 }
 
 /// Prints an error the way every subcommand does and exits with status 1.
@@ -74,6 +74,15 @@ struct Render: ParsableCommand {
     @Option(help: "pdf, or png (one file per page).")
     var format: OutputFormat = .pdf
 
+    @Flag(help: "Print a document its template refuses (e.g. an unpaid gate pass), marked as a draft with the reasons.")
+    var draft = false
+
+    @Option(help: "Pre-printed paper (套打): draw only the data, shifted by this printer's offset from the calibration file.")
+    var preprinted: String?
+
+    @Option(help: "The printer calibration file (default: printers.yaml in the danju folder).")
+    var printers: String?
+
     @OptionGroup var fit: FitOptions
 
     func validate() throws {
@@ -91,8 +100,10 @@ struct Render: ParsableCommand {
                 let parts = parameter.split(separator: "=", maxSplits: 1)
                 return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
             }, uniquingKeysWith: { _, last in last })
+            let offset = try preprinted.map { try PrinterOffset.load(printer: $0, from: printers ?? paths.printersFile) }
             try DocumentRenderer(paths: paths, database: source.db)
-                .render(loaded, parameters: values, blank: blank, to: output, format: format, policy: fit.policy)
+                .render(loaded, parameters: values, mode: PrintMode(blank: blank, draft: draft, preprinted: offset),
+                        to: output, format: format, policy: fit.policy)
         } catch { throw fail(error) }
     }
 }
@@ -180,5 +191,23 @@ struct Check: ParsableCommand {
         for problem in problems { FileHandle.standardError.write(Data("danju: error: \(problem)\n".utf8)) }
         guard problems.isEmpty else { throw ExitCode.failure }
         print("\(file): ok")
+    }
+}
+
+struct Calibrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Prints a ruler page to measure a printer's offset for pre-printed paper (套打).")
+
+    @Option(help: "Paper: A4, A5, A3 or WIDTHxHEIGHT in millimetres (e.g. 241x279).")
+    var paper = "A4"
+
+    @Option(name: .shortAndLong, help: "Output PDF.")
+    var output: String
+
+    func run() throws {
+        do {
+            guard let size = PaperSize(paper) else { throw ValidationError(PaperSize.expected) }
+            try Calibration.write(paper: size, to: output, paths: try ProjectPaths.locate())
+        } catch { throw fail(error) }
     }
 }

@@ -39,18 +39,18 @@ struct Demo: AsyncParsableCommand {
             let policy = FitPolicy(strict: false, report: warn)
             let renderer = try DocumentRenderer(paths: paths, database: database)
             let blank = "\(output)/intake-sheet-blank.pdf"
-            try renderer.render(template, parameters: [:], blank: true, to: blank, format: .pdf, policy: policy)
+            try renderer.render(template, parameters: [:], mode: PrintMode(blank: true), to: blank, format: .pdf, policy: policy)
             print("drew \(blank)")
             for (name, sql) in Self.samples {
                 guard let order = try renderer.source.parameterRows(sql).first?.values.first else { continue }
                 let file = "\(output)/\(name).pdf"
-                try renderer.render(template, parameters: ["order": order], blank: false, to: file, format: .pdf, policy: policy)
+                try renderer.render(template, parameters: ["order": order], to: file, format: .pdf, policy: policy)
                 print("drew \(file) (order \(order))")
             }
             let gatePass = try TemplateLoader.load(file: try paths.template("gate-pass"))
             if let order = try renderer.source.parameterRows(Self.latestGatePass).first?.values.first {
                 let file = "\(output)/gate-pass-\(order).pdf"
-                try renderer.render(gatePass, parameters: ["order": order], blank: false, to: file, format: .pdf, policy: policy)
+                try renderer.render(gatePass, parameters: ["order": order], to: file, format: .pdf, policy: policy)
                 print("drew \(file)")
             }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
