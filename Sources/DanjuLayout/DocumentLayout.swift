@@ -93,17 +93,18 @@ public final class DocumentLayout {
         return pages
     }
 
-    private func bands(for element: Element, width: Double) throws -> [Band] {
+    private func bands(for item: BodyItem, width: Double) throws -> [Band] {
         var bands: [Band]
-        switch element {
+        switch item.element {
         case .text(let text): bands = [try textBand(text, width: width)]
         case .fields(let fields): bands = try FieldsLayout(element: fields, document: self, width: width).bands()
         case .table(let table): bands = try TableLayout(element: table, document: self, width: width).bands()
         case .signatures(let signatures): bands = [try signatureBand(signatures, width: width)]
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
-        case .spacer(let height): return [Band(height: height, items: [])]
+        case .spacer(let height): bands = [Band(height: height)]
         }
-        bands[bands.count - 1].height += Self.gap
+        if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }
+        if item.keepWithNext { bands[bands.count - 1].keepWithNext = true }
         return bands
     }
 
@@ -112,7 +113,7 @@ public final class DocumentLayout {
         let box = Rect(x: 0, y: 0, width: width, height: element.height ?? 0)
         let fitted = fit(text, style: element.style, in: box, fixed: element.height != nil, minSize: element.minSize,
                          location: element.location, element: "text")
-        var band = Band(height: element.height ?? fitted.block.height, keepWithNext: element.keepWithNext)
+        var band = Band(height: element.height ?? fitted.block.height)
         band.add(.text(fitted.block, at: Point(x: 0, y: 0)), artwork: element.text.references.isEmpty)
         return band
     }

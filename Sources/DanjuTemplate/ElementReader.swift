@@ -1,39 +1,48 @@
 import DanjuText
 
 /// Reads body elements. Each element is a mapping whose kind key (`text`, `fields`, `table`, `signatures`,
-/// `block`, `spacer`) carries the main value and whose other keys are its options.
+/// `block`, `spacer`) carries the main value and whose other keys are its options; `keep-with-next` is
+/// an option of every kind.
 struct ElementReader {
     let styles: StyleSheet
 
-    func element(_ node: YAMLNode) throws -> Element {
+    /// Options every kind of element takes.
+    private static let common: Set = ["keep-with-next"]
+
+    func bodyItem(_ node: YAMLNode) throws -> BodyItem {
         let kinds = ["text", "fields", "table", "signatures", "block", "spacer"]
         let map = try node.mapping(what: "an element")
         let present = map.entries.map(\.key).filter(kinds.contains)
         guard present.count == 1, let kind = present.first else {
             throw node.error("an element needs exactly one of: \(kinds.joined(separator: ", "))")
         }
+        let element: Element
         switch kind {
-        case "text": return .text(try text(node))
-        case "fields": return .fields(try fields(node))
-        case "table": return .table(try table(node))
-        case "signatures": return .signatures(try signatures(node))
-        case "block": return .block(try block(map.required("block"), what: "block"))
-        default: return .spacer(points(mm: try map.required("spacer").number(what: "spacer")))
+        case "text": element = .text(try text(node))
+        case "fields": element = .fields(try fields(node))
+        case "table": element = .table(try table(node))
+        case "signatures": element = .signatures(try signatures(node))
+        case "block":
+            _ = try node.mapping(what: "block", allowed: Self.common.union(["block"]))
+            element = .block(try block(map.required("block"), what: "block"))
+        default:
+            _ = try node.mapping(what: "spacer", allowed: Self.common.union(["spacer"]))
+            element = .spacer(points(mm: try map.required("spacer").number(what: "spacer")))
         }
+        return BodyItem(element: element, keepWithNext: try map["keep-with-next"]?.bool(what: "keep-with-next") ?? false)
     }
 
     private func text(_ node: YAMLNode) throws -> TextElement {
-        let map = try node.mapping(what: "text", allowed: ["text", "style", "align", "height", "min-size", "keep-with-next"])
+        let map = try node.mapping(what: "text", allowed: Self.common.union(["text", "style", "align", "height", "min-size"]))
         var style = try styles.style(named: map["style"])
         if let align = map["align"] { style.alignment = try StyleSheet.alignment(align) }
         return TextElement(text: try TemplateLoader.interpolation(map.required("text"), what: "text"), style: style,
                            height: try map["height"].map { points(mm: try $0.number(what: "height")) },
-                           minSize: try map["min-size"]?.number(what: "min-size"),
-                           keepWithNext: try map["keep-with-next"]?.bool(what: "keep-with-next") ?? false, location: node.location)
+                           minSize: try map["min-size"]?.number(what: "min-size"), location: node.location)
     }
 
     private func fields(_ node: YAMLNode) throws -> FieldsElement {
-        let map = try node.mapping(what: "fields", allowed: ["fields", "columns", "label-width", "row-height", "style", "label-style"])
+        let map = try node.mapping(what: "fields", allowed: Self.common.union(["fields", "columns", "label-width", "row-height", "style", "label-style"]))
         let columns = try map["columns"]?.integer(what: "columns", range: 1...6) ?? 2
         let cells = try map.required("fields").sequence(what: "fields").map { try cell($0, columns: columns) }
         return FieldsElement(
@@ -67,9 +76,9 @@ struct ElementReader {
     }
 
     private func table(_ node: YAMLNode) throws -> TableElement {
-        let map = try node.mapping(what: "table", allowed: [
+        let map = try node.mapping(what: "table", allowed: Self.common.union([
             "table", "title", "columns", "group", "across", "row-height", "header-style", "style", "blank-rows",
-        ])
+        ]))
         let columns = try map.required("columns").sequence(what: "columns").map(column)
         guard !columns.isEmpty else { throw node.error("a table needs at least one column") }
         return TableElement(
@@ -108,7 +117,7 @@ struct ElementReader {
     }
 
     private func signatures(_ node: YAMLNode) throws -> SignaturesElement {
-        let map = try node.mapping(what: "signatures", allowed: ["signatures", "height", "style"])
+        let map = try node.mapping(what: "signatures", allowed: Self.common.union(["signatures", "height", "style"]))
         let boxes = try map.required("signatures").sequence(what: "signatures").map { box in
             let entry = try box.mapping(what: "a signature", allowed: ["label", "name", "date"])
             return SignatureBox(label: try entry.required("label").string(what: "label"),

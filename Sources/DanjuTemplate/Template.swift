@@ -20,7 +20,7 @@ public struct Template: Sendable {
     public let refusals: [Refusal]
     public let header: Block?
     public let footer: Block?
-    public let body: [Element]
+    public let body: [BodyItem]
 
     public func query(named name: String) -> Query? { queries.first { $0.name == name } }
 }
@@ -59,6 +59,14 @@ public struct Refusal: Sendable {
     public let location: SourceLocation
 }
 
+/// A body element and how it goes with what follows.
+public struct BodyItem: Sendable {
+    public let element: Element
+    /// Never left at the bottom of a page without the next element (a declaration above its signatures,
+    /// a table's last rows above its totals).
+    public let keepWithNext: Bool
+}
+
 /// One thing in the page flow, top to bottom.
 public enum Element: Sendable {
     case text(TextElement)
@@ -75,8 +83,6 @@ public struct TextElement: Sendable {
     public let style: TextStyle
     public let height: Double?
     public let minSize: Double?
-    /// Moves to the next page together with the element after it (a declaration above its signatures).
-    public let keepWithNext: Bool
     public let location: SourceLocation
 }
 

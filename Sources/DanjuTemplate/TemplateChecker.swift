@@ -46,8 +46,8 @@ public struct TemplateChecker {
     private mutating func checkElements() {
         for interpolation in [template.title, template.subject, template.author, template.date].compactMap({ $0 }) { check(interpolation) }
         for block in [template.header, template.footer].compactMap({ $0 }) { check(block) }
-        for element in template.body {
-            switch element {
+        for item in template.body {
+            switch item.element {
             case .text(let text): check(text.text)
             case .fields(let fields):
                 for cell in fields.cells {

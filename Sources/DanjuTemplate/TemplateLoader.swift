@@ -35,7 +35,7 @@ public enum TemplateLoader {
             refusals: try top["refuse"].map(refusals) ?? [],
             header: try top["header"].map { try reader.block($0, what: "header") },
             footer: try top["footer"].map { try reader.block($0, what: "footer") },
-            body: try top.required("body").sequence(what: "body").map { try reader.element($0) })
+            body: try top.required("body").sequence(what: "body").map { try reader.bodyItem($0) })
     }
 
     static func interpolation(_ node: YAMLNode, what: String) throws -> Interpolation {

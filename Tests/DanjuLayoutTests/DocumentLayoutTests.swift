@@ -138,3 +138,20 @@ func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
         try TemplateLoader.load(yaml: "title: x\npage: {size: A4}\ncopies: []\nbody: []\n", file: "c.yaml")
     }
 }
+
+@Test func aTableKeptWithItsTotalNeverLeavesTheTotalAlone() throws {
+    func page(of text: String, in document: LaidOutDocument) -> Int? {
+        document.pages.firstIndex { $0.texts.contains { $0.block.text == text } }
+    }
+    var orphansPrevented = 0
+    for count in 20...60 {
+        let base = tableTemplate.replacingOccurrences(of: "ACROSS", with: "1") + "\n  - text: 合计\n"
+        let kept = base.replacingOccurrences(of: "    across: 1", with: "    across: 1\n    keep-with-next: true")
+        #expect(kept != base)
+        let loose = try layout(base, tables: ["items": rows(count)])
+        let together = try layout(kept, tables: ["items": rows(count)])
+        #expect(page(of: "合计", in: together) == page(of: "项目\(count - 1)", in: together), "\(count) rows")
+        if page(of: "合计", in: loose) != page(of: "项目\(count - 1)", in: loose) { orphansPrevented += 1 }
+    }
+    #expect(orphansPrevented > 0, "some row count would have left the total alone on a page")
+}

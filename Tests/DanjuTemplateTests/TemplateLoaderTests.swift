@@ -98,3 +98,18 @@ private func error(_ yaml: String) -> String {
     let badTable = try load(minimal.replacingOccurrences(of: "FROM items", with: "FROM itemz"))
     #expect(TemplateChecker.check(badTable, against: database).map(\.description).contains { $0.contains("no such table: itemz") })
 }
+
+@Test func everyElementTakesKeepWithNextAndNothingUnknown() throws {
+    let yaml = minimal.replacingOccurrences(of: "  - text: \"{{order.complaint}}\"", with: """
+          - table: items
+            keep-with-next: true
+            columns: [{title: 项目, value: "{{item}}"}]
+          - spacer: 3
+            keep-with-next: yes
+          - text: 合计
+        """)
+    let template = try load(yaml)
+    #expect(template.body.map(\.keepWithNext) == [true, true, false])
+    #expect(error(minimal.replacingOccurrences(of: "  - text: \"{{order.complaint}}\"", with: "  - spacer: 3\n    colour: red"))
+        .contains("unknown key “colour” in spacer"))
+}
