@@ -14,6 +14,20 @@ struct Band {
     var keepWithNext = false
     /// Bands placed again above this one when it has to start a new page (a table's header row).
     var repeatOnNewPage: [Band] = []
+    /// The running total after this band, printed at the foot of the page (过次页) and the head of the
+    /// next (承前页) when the page breaks right after it.
+    var carried: CarriedTotal?
+}
+
+/// The two lines of a running total: at the foot of a page and at the head of the next.
+final class CarriedTotal {
+    let forward: Band
+    let back: Band
+
+    init(forward: Band, back: Band) {
+        self.forward = forward
+        self.back = back
+    }
 }
 
 extension Page {
@@ -56,15 +70,20 @@ struct Paginator {
 
     mutating func place(_ bands: [Band]) {
         for (index, band) in bands.enumerated() {
-            var needed = band.height
+            // Room for this band, what it keeps with, and the 过次页 line that may have to follow it.
+            var needed = band.height + (band.carried?.forward.height ?? 0)
             var next = index
             while bands[next].keepWithNext, next + 1 < bands.count {
                 next += 1
                 needed += bands[next].height
             }
             if y + needed > bottom + 0.01, placedOnPage > 0 {
-                breakPage()
+                let carried = last?.band.carried
+                closePage()
+                if let carried { put(carried.forward, startsPage: false) }
+                startPage()
                 for header in band.repeatOnNewPage { put(header, startsPage: false) }
+                if let carried { put(carried.back, startsPage: false) }
                 put(band, startsPage: true)
             } else {
                 put(band, startsPage: placedOnPage == 0)
@@ -82,10 +101,14 @@ struct Paginator {
         placedOnPage += 1
     }
 
-    private mutating func breakPage() {
+    /// Finishes the page after its last band: lines that close merged cells.
+    private mutating func closePage() {
         if let last {
             pages[pages.count - 1].items += last.band.ifLastOnPage.map { $0.offsetBy(dx: left, dy: last.y) }
         }
+    }
+
+    private mutating func startPage() {
         pages.append(Page(width: width, height: height))
         y = top
         placedOnPage = 0

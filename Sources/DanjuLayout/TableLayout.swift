@@ -1,4 +1,5 @@
 import DanjuDatabase
+import DanjuFormat
 import DanjuTemplate
 import DanjuText
 
@@ -49,6 +50,9 @@ struct TableLayout {
             bands.append(band)
         }
         bands.append(header)
+        if let totals = element.totals, !rows.isEmpty {
+            return bands + (try totalledRows(rows, totals: totals, header: header))
+        }
         let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
         for index in 0..<perSet {
             var band = try rowBand(index: index, perSet: perSet, rows: rows)
@@ -56,6 +60,67 @@ struct TableLayout {
             bands.append(band)
         }
         return bands
+    }
+
+    /// Rows with their sums: section headings and subtotals, the running total carried over page breaks,
+    /// and the grand total kept with the last row.
+    private func totalledRows(_ rows: [Row], totals: TableTotals, header: Band) throws -> [Band] {
+        var bands: [Band] = []
+        var running = Money.zero, section = Money.zero
+        func add(_ band: Band) {
+            var band = band
+            band.repeatOnNewPage = [header]
+            bands.append(band)
+        }
+        for (index, row) in rows.enumerated() {
+            let last = index == rows.count - 1
+            if let sections = totals.sections, index == 0 || rows[index - 1][sections] != row[sections] {
+                let title = try totals.sectionTitle.map { try document.bindings.text($0, row: row) } ?? row[sections]?.text ?? ""
+                var heading = line(title, amount: nil)
+                heading.keepWithNext = true
+                add(heading)
+            }
+            let amount = try fen(of: row, number: index + 1, column: totals.column)
+            running += amount
+            section += amount
+            var band = try rowBand(index: index, perSet: rows.count, rows: rows)
+            band.keepWithNext = last
+            add(band)
+            if let sections = totals.sections, last || rows[index + 1][sections] != row[sections] {
+                var subtotal = line(totals.subtotalLabel, amount: section)
+                subtotal.keepWithNext = last
+                add(subtotal)
+                section = .zero
+            }
+            if let carry = totals.carry, !last {
+                bands[bands.count - 1].carried = CarriedTotal(forward: line(carry.forward, amount: running),
+                                                              back: line(carry.back, amount: running))
+            }
+        }
+        add(line(totals.totalLabel, amount: running))
+        return bands
+    }
+
+    /// A full-width line: a section heading (no amount) or a labelled total, right-aligned.
+    private func line(_ label: String, amount: Money?) -> Band {
+        var style = element.style
+        style.bold = true
+        style.alignment = amount == nil ? .left : .right
+        let text = amount.map { "\(label)：\($0.formatted(.yuan))" } ?? label
+        let block = document.typesetter.layout(text, style: style, width: width - 2 * DocumentLayout.padX)
+        let height = max(element.rowHeight, RuledCell.height(for: block))
+        let cell = Rect(x: 0, y: 0, width: width, height: height)
+        return Band(height: height, items: [.rect(cell, lineWidth: RuledCell.rule, fill: Color.gray(0.96)),
+                                            RuledCell.text(block, in: cell, centered: true)])
+    }
+
+    /// The amount of a row, which must be an INTEGER of fen: money is never a floating-point number.
+    private func fen(of row: Row, number: Int, column: String) throws -> Money {
+        guard case .integer(let fen)? = row[column] else {
+            throw TemplateError("table “\(element.query)”, row \(number): column “\(column)” must be an INTEGER amount in fen, not \(row[column].map { "\($0)" } ?? "missing")",
+                                at: element.location)
+        }
+        return Money(fen: fen)
     }
 
     private func headerBand() -> Band {

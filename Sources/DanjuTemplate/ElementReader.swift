@@ -77,8 +77,11 @@ struct ElementReader {
 
     private func table(_ node: YAMLNode) throws -> TableElement {
         let map = try node.mapping(what: "table", allowed: Self.common.union([
-            "table", "title", "columns", "group", "across", "row-height", "header-style", "style", "blank-rows",
+            "table", "title", "columns", "group", "across", "row-height", "header-style", "style", "blank-rows", "totals",
         ]))
+        let totals = try map["totals"].map(tableTotals)
+        let across = try map["across"]?.integer(what: "across", range: 1...4) ?? 1
+        if totals != nil, across > 1 { throw node.error("a table with totals cannot be split across columns") }
         let columns = try map.required("columns").sequence(what: "columns").map(column)
         guard !columns.isEmpty else { throw node.error("a table needs at least one column") }
         return TableElement(
@@ -86,12 +89,28 @@ struct ElementReader {
             query: try map.required("table").string(what: "table (the name of a query)"),
             columns: columns,
             group: try map["group"]?.string(what: "group"),
-            across: try map["across"]?.integer(what: "across", range: 1...4) ?? 1,
+            across: across,
             rowHeight: points(mm: try map["row-height"]?.number(what: "row-height") ?? 6),
             headerStyle: try styles.style(named: map["header-style"], or: "label"),
             style: try styles.style(named: map["style"]),
             blankRows: try map["blank-rows"]?.integer(what: "blank-rows", range: 0...100) ?? 0,
+            totals: totals,
             location: node.location)
+    }
+
+    private func tableTotals(_ node: YAMLNode) throws -> TableTotals {
+        let map = try node.mapping(what: "totals", allowed: ["sum", "sections", "section-title", "subtotal-label", "carry", "total-label"])
+        let carry = try map["carry"].map { node in
+            let labels = try node.sequence(what: "carry").map { try $0.string(what: "a carry label") }
+            guard labels.count == 2 else { throw node.error("expected two labels for carry, e.g. [过次页, 承前页]") }
+            return (forward: labels[0], back: labels[1])
+        }
+        return TableTotals(column: try map.required("sum").string(what: "sum (an INTEGER fen column)"),
+                           sections: try map["sections"]?.string(what: "sections"),
+                           sectionTitle: try map["section-title"].map { try TemplateLoader.interpolation($0, what: "section-title") },
+                           subtotalLabel: try map["subtotal-label"]?.string(what: "subtotal-label") ?? "小计",
+                           carry: carry,
+                           totalLabel: try map["total-label"]?.string(what: "total-label") ?? "合计")
     }
 
     private func column(_ node: YAMLNode) throws -> TableColumn {

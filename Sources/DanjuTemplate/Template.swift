@@ -131,7 +131,22 @@ public struct TableElement: Sendable {
     public let style: TextStyle
     /// Empty rows drawn on a blank form when the query has no rows.
     public let blankRows: Int
+    public let totals: TableTotals?
     public let location: SourceLocation
+}
+
+/// Money totals of a table: an INTEGER fen column summed into section subtotals, a running total carried
+/// over page breaks (过次页 at the foot of a page, 承前页 at the head of the next) and a grand total.
+public struct TableTotals: Sendable {
+    public let column: String
+    /// Column whose runs of equal values are sections, each with a heading and a subtotal (工时 / 配件 …).
+    public let sections: String?
+    /// A section's heading, from its first row; the section value itself by default.
+    public let sectionTitle: Interpolation?
+    public let subtotalLabel: String
+    /// Labels of the carried-total lines at the foot and head of pages; nil: no carried totals.
+    public let carry: (forward: String, back: String)?
+    public let totalLabel: String
 }
 
 public struct TableColumn: Sendable {

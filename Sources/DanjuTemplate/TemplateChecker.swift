@@ -78,9 +78,11 @@ public struct TemplateChecker {
             return
         }
         let rowColumns = columns[table.query]
-        if let group = table.group, let rowColumns, !rowColumns.contains(group) {
-            problems.append(TemplateError("group column “\(group)” is not returned by query “\(table.query)”", at: table.location))
+        let named = [table.group, table.totals?.column, table.totals?.sections].compactMap { $0 }
+        for column in named where rowColumns.map({ !$0.contains(column) }) ?? false {
+            problems.append(TemplateError("column “\(column)” is not returned by query “\(table.query)”", at: table.location))
         }
+        if let title = table.totals?.sectionTitle { check(title, rowColumns: rowColumns, rowQuery: table.query) }
         if let title = table.title { check(title) }
         for column in table.columns {
             switch column.content {

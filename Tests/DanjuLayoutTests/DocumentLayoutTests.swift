@@ -1,4 +1,5 @@
 import DanjuDatabase
+import DanjuFormat
 import DanjuLayout
 import DanjuTemplate
 import Testing
@@ -154,4 +155,62 @@ func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
         if page(of: "合计", in: loose) != page(of: "项目\(count - 1)", in: loose) { orphansPrevented += 1 }
     }
     #expect(orphansPrevented > 0, "some row count would have left the total alone on a page")
+}
+
+private let moneyTemplate = """
+    title: 结算
+    page: {size: A5, margins: 10}
+    queries:
+      lines: {sql: SELECT 1}
+    body:
+      - table: lines
+        totals: {sum: amount_fen, sections: kind, carry: [过次页, 承前页]}
+        columns:
+          - {title: 项目, value: "{{item}}"}
+          - {title: 金额, width: 25, value: "{{amount_fen | money}}", align: right}
+      - text: 以上费用经双方核实
+    """
+
+/// 300 lines in four sections with amounts whose sums are easy to state.
+private func moneyRows() -> [Row] {
+    let kinds = ["工时", "配件", "外协", "其他"]
+    return (0..<300).map { index in
+        Row(columns: ["kind", "item", "amount_fen"],
+            values: [.text(kinds[index * 4 / 300]), .text("项目\(index)"), .integer(Int64(index * 137 % 9_999 + 1))])
+    }
+}
+
+private func yuan(_ fen: Int64) -> String { Money(fen: fen).formatted(.yuan) }
+
+@Test func carriedTotalsAddUpAcrossPages() throws {
+    let rows = moneyRows()
+    let document = try layout(moneyTemplate, tables: ["lines": rows])
+    #expect(document.pages.count > 3)
+    var printedSoFar: Int64 = 0
+    for (index, page) in document.pages.enumerated() {
+        let texts = page.texts.map(\.block.text)
+        if index > 0 { #expect(texts.contains("承前页：\(yuan(printedSoFar))"), "page \(index + 1) opens with the total so far") }
+        printedSoFar += rows.filter { row in texts.contains(row["item"]!.text!) }.map { $0["amount_fen"]!.integer! }.reduce(0, +)
+        if index < document.pages.count - 1 {
+            #expect(texts.contains("过次页：\(yuan(printedSoFar))"), "page \(index + 1) closes with the total so far")
+        }
+    }
+    let all = document.pages.flatMap(\.texts).map(\.block.text)
+    let total = rows.map { $0["amount_fen"]!.integer! }.reduce(0, +)
+    #expect(all.contains("合计：\(yuan(total))"))
+    for kind in ["工时", "配件", "外协", "其他"] {
+        let sum = rows.filter { $0["kind"]!.text == kind }.map { $0["amount_fen"]!.integer! }.reduce(0, +)
+        #expect(all.contains(kind) && all.contains("小计：\(yuan(sum))"), "\(kind)")
+    }
+    let last = document.pages.last!.texts.map(\.block.text)
+    #expect(last.contains("合计：\(yuan(total))") && last.contains("以上费用经双方核实"))
+}
+
+@Test func aNonIntegerAmountIsAnErrorNamingTheRow() throws {
+    var rows = moneyRows()
+    rows[4] = Row(columns: rows[4].columns, values: [.text("工时"), .text("项目4"), .real(12.5)])
+    #expect(throws: TemplateError.self) { try layout(moneyTemplate, tables: ["lines": rows]) }
+    do { _ = try layout(moneyTemplate, tables: ["lines": rows]) } catch {
+        #expect("\(error)".contains("row 5") && "\(error)".contains("amount_fen"), "\(error)")
+    }
 }
