@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
         .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.
-        .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase"]),
+        .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat"]),
     ]
 )

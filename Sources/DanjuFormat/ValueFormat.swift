@@ -43,6 +43,7 @@ public enum FormatInput: Sendable, Hashable {
 /// | `pattern:…`    | TEXT ISO 8601; `TimePattern` syntax    | e.g. `pattern:M月d日` → `10月5日` |
 /// | `phone-masked` | TEXT (or INTEGER) phone number         | `138****1234`, see `PhoneMask`  |
 /// | `hours-tenths` | INTEGER tenths of an hour              | `12345` → `1234.5 h`            |
+/// | `hours-hundredths` | INTEGER hundredths of an hour      | `250` → `2.5 h`                 |
 /// | `thousandths`  | INTEGER thousandths (quantities)       | `1500` → `1.5`, `2000` → `2`    |
 ///
 /// Times are printed on the shop's clock (`ShopTimeZone`); a bare date is printed as it is.
@@ -56,7 +57,8 @@ public struct ValueFormat: Sendable, Hashable {
         case daxie
         case time(TimePattern)
         case phoneMasked
-        case hoursTenths
+        /// Hours stored as an integer count of 1/`scale` hour.
+        case hours(scale: UInt64)
         case thousandths
     }
 
@@ -65,7 +67,7 @@ public struct ValueFormat: Sendable, Hashable {
         "daxie": .daxie,
         "date": .time(.date), "datetime": .time(.dateTime), "cn-date": .time(.chineseDate),
         "cn-datetime": .time(.chineseDateTime), "time": .time(.time),
-        "phone-masked": .phoneMasked, "hours-tenths": .hoursTenths, "thousandths": .thousandths,
+        "phone-masked": .phoneMasked, "hours-tenths": .hours(scale: 10), "hours-hundredths": .hours(scale: 100), "thousandths": .thousandths,
     ]
     private static let patternPrefix = "pattern:"
 
@@ -112,13 +114,13 @@ public struct ValueFormat: Sendable, Hashable {
             return PhoneMask.masked(text)
         case (.phoneMasked, .integer(let number)):
             return PhoneMask.masked(String(number))
-        case (.hoursTenths, .integer(let tenths)):
-            return Self.decimal(tenths, scale: 10, minimumDecimals: 1) + " h"
+        case (.hours(let scale), .integer(let count)):
+            return Self.decimal(count, scale: scale, minimumDecimals: 1) + " h"
         case (.thousandths, .integer(let thousandths)):
             return Self.decimal(thousandths, scale: 1_000, minimumDecimals: 0)
         case (.time, .integer):
             throw fail("expects ISO 8601 text such as 2026-10-05T08:31:00+08:00")
-        case (.hoursTenths, .text), (.thousandths, .text):
+        case (.hours, .text), (.thousandths, .text):
             throw fail("expects an INTEGER")
         }
     }

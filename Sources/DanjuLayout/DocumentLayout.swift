@@ -104,7 +104,11 @@ public final class DocumentLayout {
         case .spacer(let height): bands = [Band(height: height)]
         }
         if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }
-        if item.keepWithNext { bands[bands.count - 1].keepWithNext = true }
+        if item.keepWithNext {
+            // A table flows and only its end stays with what follows; any other element moves as a whole.
+            let kept = if case .table = item.element { bands.indices.suffix(1) } else { bands.indices.suffix(bands.count) }
+            for index in kept { bands[index].keepWithNext = true }
+        }
         return bands
     }
 

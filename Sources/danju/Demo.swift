@@ -12,13 +12,17 @@ struct Demo: AsyncParsableCommand {
     var output = "output"
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
-    /// and the latest gate pass.
+    /// and the settlement and gate pass of the latest handover.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
     ]
-    private static let latestGatePass = """
-        SELECT wo.order_no FROM work_orders wo JOIN gate_passes g ON g.work_order_id = wo.id AND g.kind = '维修结算'
+    /// The latest handover whose papers can all be printed (settled, paid, discount authorised).
+    private static let latestHandover = """
+        SELECT wo.order_no FROM work_orders wo
+        JOIN gate_passes g ON g.work_order_id = wo.id AND g.kind = '维修结算'
+        JOIN settlements s ON s.work_order_id = wo.id
+        WHERE s.discount_fen = 0 OR s.discount_authoriser_id IS NOT NULL
         ORDER BY g.issued_at DESC LIMIT 1
         """
     private static let dayOfArrivals = """
@@ -47,11 +51,13 @@ struct Demo: AsyncParsableCommand {
                 try renderer.render(template, parameters: ["order": order], to: file, format: .pdf, policy: policy)
                 print("drew \(file) (order \(order))")
             }
-            let gatePass = try TemplateLoader.load(file: try paths.template("gate-pass"))
-            if let order = try renderer.source.parameterRows(Self.latestGatePass).first?.values.first {
-                let file = "\(output)/gate-pass-\(order).pdf"
-                try renderer.render(gatePass, parameters: ["order": order], to: file, format: .pdf, policy: policy)
-                print("drew \(file)")
+            if let order = try renderer.source.parameterRows(Self.latestHandover).first?.values.first {
+                for name in ["settlement", "gate-pass"] {
+                    let file = "\(output)/\(name)-\(order).pdf"
+                    try renderer.render(try TemplateLoader.load(file: try paths.template(name)), parameters: ["order": order],
+                                        to: file, format: .pdf, policy: policy)
+                    print("drew \(file)")
+                }
             }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
