@@ -12,7 +12,7 @@ struct Demo: AsyncParsableCommand {
     var output = "output"
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
-    /// and the settlement and gate pass of the latest handover.
+    /// and the work order, settlement and gate pass of the latest handover.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
@@ -52,7 +52,7 @@ struct Demo: AsyncParsableCommand {
                 print("drew \(file) (order \(order))")
             }
             if let order = try renderer.source.parameterRows(Self.latestHandover).first?.values.first {
-                for name in ["settlement", "gate-pass"] {
+                for name in ["work-order", "settlement", "gate-pass"] {
                     let file = "\(output)/\(name)-\(order).pdf"
                     try renderer.render(try TemplateLoader.load(file: try paths.template(name)), parameters: ["order": order],
                                         to: file, format: .pdf, policy: policy)
