@@ -103,6 +103,7 @@ public final class DocumentLayout {
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
         case .spacer(let height): bands = [Band(height: height)]
         }
+        guard !bands.isEmpty else { return [] }
         if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }
         if item.keepWithNext {
             // A table flows and only its end stays with what follows; any other element moves as a whole.

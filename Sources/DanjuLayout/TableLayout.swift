@@ -37,8 +37,10 @@ struct TableLayout {
         }
     }
 
+    /// No bands for a query without rows (unless blank rows are asked for): an empty table says nothing.
     func bands() throws -> [Band] {
         let rows = document.bindings.tables[element.query] ?? []
+        if rows.isEmpty, element.blankRows == 0 { return [] }
         let header = headerBand()
         var bands: [Band] = []
         if let title = element.title {

@@ -12,17 +12,18 @@ struct Demo: AsyncParsableCommand {
     var output = "output"
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
-    /// and the work order, settlement and gate pass of the latest handover.
+    /// and the quote, work order, settlement and gate pass of the latest handover.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
     ]
-    /// The latest handover whose papers can all be printed (settled, paid, discount authorised).
+    /// The latest handover whose papers can all be printed (quoted, settled, paid, discount authorised).
     private static let latestHandover = """
         SELECT wo.order_no FROM work_orders wo
         JOIN gate_passes g ON g.work_order_id = wo.id AND g.kind = '维修结算'
         JOIN settlements s ON s.work_order_id = wo.id
-        WHERE s.discount_fen = 0 OR s.discount_authoriser_id IS NOT NULL
+        WHERE (s.discount_fen = 0 OR s.discount_authoriser_id IS NOT NULL)
+          AND EXISTS (SELECT 1 FROM quotes q JOIN work_order_lines l ON l.quote_id = q.id WHERE q.work_order_id = wo.id)
         ORDER BY g.issued_at DESC LIMIT 1
         """
     private static let dayOfArrivals = """
@@ -52,7 +53,7 @@ struct Demo: AsyncParsableCommand {
                 print("drew \(file) (order \(order))")
             }
             if let order = try renderer.source.parameterRows(Self.latestHandover).first?.values.first {
-                for name in ["work-order", "settlement", "gate-pass"] {
+                for name in ["quote", "work-order", "settlement", "gate-pass"] {
                     let file = "\(output)/\(name)-\(order).pdf"
                     try renderer.render(try TemplateLoader.load(file: try paths.template(name)), parameters: ["order": order],
                                         to: file, format: .pdf, policy: policy)

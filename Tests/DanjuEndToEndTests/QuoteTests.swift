@@ -1,0 +1,27 @@
+import DanjuFormat
+import Foundation
+import Testing
+
+@Test func aQuotesTotalsAndPaymentTermsComeFromItsLines() throws {
+    let quote = try #require(try demoRows("""
+        SELECT wo.order_no, q.id, q.prepay_percent, q.valid_until FROM quotes q JOIN work_orders wo ON wo.id = q.work_order_id
+        WHERE EXISTS (SELECT 1 FROM work_order_lines WHERE quote_id = q.id)
+          AND q.id = (SELECT id FROM quotes WHERE work_order_id = wo.id ORDER BY issued_at DESC, id DESC LIMIT 1)
+        ORDER BY q.issued_at DESC LIMIT 1
+        """).first)
+    let customer = try #require(try demoRows("""
+        SELECT sum(amount_fen - discount_fen) AS fen FROM work_order_lines WHERE quote_id = \(quote["id"]!.integer!) AND payer <> 'warranty'
+        """).first?["fen"]?.integer)
+    let path = newPath("quote.pdf")
+    let result = try danju("render", "quote", "--db", demoDatabase, "--param", "order=\(quote["order_no"]!.text!)", "-o", path, "--strict")
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try compactText(path)
+    #expect(text.contains("客户付费合计：\(Money(fen: customer).formatted(.yuan))"))
+    // Prepay rounded to the fen half up, the balance the exact rest.
+    let percent = quote["prepay_percent"]!.integer!
+    let prepay = Money(fen: (customer * percent + 50) / 100)
+    #expect(text.contains("\(percent)%，\(prepay.formatted(.yuan))"))
+    #expect(text.contains((Money(fen: customer) - prepay).formatted(.yuan)))
+    let valid = quote["valid_until"]!.text!.split(separator: "-").map { Int($0)! }
+    #expect(text.contains("\(valid[0])年\(valid[1])月\(valid[2])日"), "validity date")
+}
