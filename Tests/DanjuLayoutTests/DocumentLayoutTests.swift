@@ -70,19 +70,26 @@ func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
     #expect(boxes.count == 9, "an empty box on every row")
 }
 
+/// An A4 template with one single-row query `order` and the given body elements.
+private func orderTemplate(_ body: String) -> String {
+    """
+    title: 单
+    page: {size: A4}
+    queries:
+      order: {single: true, sql: SELECT 1}
+    body:
+    \(body)
+    """
+}
+
 @Test func aGrowingFieldPushesWhatFollowsAndNothingOverlaps() throws {
-    let yaml = """
-        title: 单
-        page: {size: A4}
-        queries:
-          order: {single: true, sql: SELECT 1}
-        body:
+    let yaml = orderTemplate("""
           - fields:
               - {label: 客户, value: "{{order.customer}}"}
               - {label: 主诉, value: "{{order.complaint}}", min-height: 20}
             columns: 1
           - text: 以下空白
-        """
+        """)
     let complaint = String(repeating: "动臂下沉严重，停机两天，要求当天修复并说明原因。", count: 14)
     let record = Row(columns: ["customer", "complaint"], values: [.text("王䶮"), .text(complaint)])
     let page = try layout(yaml, records: ["order": record]).pages[0]
@@ -101,16 +108,11 @@ func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
 }
 
 @Test func aFixedBoxThatCannotHoldItsTextIsReported() throws {
-    let yaml = """
-        title: 单
-        page: {size: A4}
-        queries:
-          order: {single: true, sql: SELECT 1}
-        body:
+    let yaml = orderTemplate("""
           - fields:
               - {label: 主诉, value: "{{order.complaint}}", height: 8, min-size: 7}
             columns: 1
-        """
+        """)
     let complaint = String(repeating: "液压泵异响。", count: 60)
     let document = try layout(yaml, records: ["order": Row(columns: ["complaint"], values: [.text(complaint)])])
     #expect(document.overflows.count == 1)
