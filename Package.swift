@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
         .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode"]),
         .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
-        .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat"]),
+        // Warranty rules (eligibility), also callable from a template's SQL.
+        .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
+        .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat", "DanjuWarranty"]),
         .executableTarget(name: "danju", dependencies: [
             "DanjuDocuments", "DanjuDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,6 +44,7 @@ let package = Package(
 
         .testTarget(name: "DanjuDatabaseTests", dependencies: ["DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),
+        .testTarget(name: "DanjuWarrantyTests", dependencies: ["DanjuWarranty", "DanjuDatabase"]),
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
         .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.

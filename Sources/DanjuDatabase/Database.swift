@@ -53,7 +53,9 @@ public final class Database {
     }
 
     /// Runs `body` inside one transaction: a read transaction sees one snapshot from start to end.
+    /// Inside a transaction already, `body` simply joins it (a package reads many documents from one snapshot).
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        if sqlite3_get_autocommit(handle) == 0 { return try body() }
         try execute("BEGIN")
         do {
             let result = try body()

@@ -1,6 +1,7 @@
 import DanjuDatabase
 import DanjuFormat
 import DanjuTemplate
+import DanjuWarranty
 import Foundation
 
 /// The shop database, opened read-only, and the settings every document needs.
@@ -15,6 +16,7 @@ public final class DataSource {
     public init(path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw DocumentError("no database at \(path)") }
         database = try Database(path: path, mode: .readOnly)
+        try WarrantySQL.register(on: database)
         self.path = path
         let settings = try Dictionary(database.rows("SELECT key, value FROM settings").map { ($0["key"]?.text ?? "", $0["value"]?.text ?? "") },
                                       uniquingKeysWith: { first, _ in first })

@@ -52,7 +52,7 @@ public final class DocumentRenderer {
         let bindings = try source.bindings(for: template, parameters: parameters, blank: mode.blank, draft: mode.draft)
         let record = mode.blank ? "blank form" : DataSource.describe(parameters)
         let document = try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
-                                                 options: LayoutOptions(record: record, imageRoot: source.photoRoot))
+                                                 options: LayoutOptions(record: record, imageRoot: source.photoRoot, draft: mode.draft))
         document.overflows.forEach(policy.report)
         if policy.strict, !document.overflows.isEmpty {
             throw DocumentError("\(document.overflows.count) text(s) did not fit (--strict); nothing was written")

@@ -12,6 +12,8 @@ struct Band {
     var ifLastOnPage: [PageItem] = []
     /// Never leave this band at the bottom of a page without the one after it (a table title, a header row).
     var keepWithNext = false
+    /// Always starts a new page (unless the page is still empty).
+    var newPage = false
     /// Bands placed again above this one when it has to start a new page (a table's header row).
     var repeatOnNewPage: [Band] = []
     /// The running total after this band, printed at the foot of the page (过次页) and the head of the
@@ -77,7 +79,11 @@ struct Paginator {
                 next += 1
                 needed += bands[next].height
             }
-            if y + needed > bottom + 0.01, placedOnPage > 0 {
+            if band.newPage, placedOnPage > 0 {
+                closePage()
+                startPage()
+                put(band, startsPage: true)
+            } else if y + needed > bottom + 0.01, placedOnPage > 0 {
                 let carried = last?.band.carried
                 closePage()
                 if let carried { put(carried.forward, startsPage: false) }

@@ -1,3 +1,4 @@
+import DanjuDatabase
 import DanjuTemplate
 import DanjuText
 import Foundation
@@ -18,10 +19,13 @@ public struct LayoutOptions: Sendable {
     public var record: String
     /// Relative image paths are read from here; paths leading outside it are refused.
     public var imageRoot: String
+    /// A draft shows a missing or unreadable image as a marked placeholder instead of failing.
+    public var draft: Bool
 
-    public init(record: String, imageRoot: String) {
+    public init(record: String, imageRoot: String, draft: Bool = false) {
         self.record = record
         self.imageRoot = imageRoot
+        self.draft = draft
     }
 }
 
@@ -102,8 +106,10 @@ public final class DocumentLayout {
         case .signatures(let signatures): bands = [try signatureBand(signatures, width: width)]
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
         case .spacer(let height): bands = [Band(height: height)]
+        case .grid(let grid): bands = try GridLayout(element: grid, document: self, width: width).bands()
         }
         guard !bands.isEmpty else { return [] }
+        bands[0].newPage = item.newPage
         if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }
         if item.keepWithNext {
             // A table flows and only its end stays with what follows; any other element moves as a whole.
@@ -148,27 +154,26 @@ public final class DocumentLayout {
         return band
     }
 
-    /// A fixed block as a band, for page `page` of `pages`.
-    func band(for block: Block, page: Int, pages: Int) throws -> Band {
+    /// A fixed block as a band, for page `page` of `pages`, its fields bound to `row` (a grid cell) if given.
+    func band(for block: Block, row: Row? = nil, page: Int, pages: Int) throws -> Band {
         var band = Band(height: block.height)
         for item in block.items {
             let frame = item.frame
             switch item.kind {
             case .text(let interpolation, let style, let minSize):
-                let text = try bindings.text(interpolation, page: page, pages: pages)
+                let text = try bindings.text(interpolation, row: row, page: page, pages: pages)
                 let fitted = fit(text, style: style, in: frame, fixed: frame.height > 0, minSize: minSize, location: item.location, element: "text")
                 let dy = max(0, (frame.height - fitted.block.height) / 2)
                 band.add(.text(fitted.block, at: Point(x: frame.x, y: frame.y + dy)), artwork: interpolation.references.isEmpty)
             case .qr(let interpolation):
-                let text = try bindings.text(interpolation)
+                let text = try bindings.text(interpolation, row: row)
                 guard !text.isEmpty else { continue }
                 let side = min(frame.width, frame.height)
                 band.items.append(.qr(try QRCode(encoding: text), in: Rect(x: frame.maxX - side, y: frame.y, width: side, height: side)))
             case .image(let interpolation):
-                let path = try bindings.text(interpolation)
+                let path = try bindings.text(interpolation, row: row)
                 guard !path.isEmpty else { continue }
-                let image = try JPEGImage(path: try resolveImagePath(path, at: item.location))
-                band.items.append(.image(image, in: frame.fitting(aspect: image.displayAspect)))
+                band.items += try imageItems(path, in: frame, at: item.location)
             case .box(let lineWidth):
                 band.artwork.append(.rect(frame, lineWidth: lineWidth, fill: nil))
             case .line(let lineWidth):

@@ -1,16 +1,16 @@
 import DanjuText
 
-/// Reads body elements. Each element is a mapping whose kind key (`text`, `fields`, `table`, `signatures`,
+/// Reads body elements. Each element is a mapping whose kind key (`text`, `fields`, `table`, `signatures`, `grid`,
 /// `block`, `spacer`) carries the main value and whose other keys are its options; `keep-with-next` is
 /// an option of every kind.
 struct ElementReader {
     let styles: StyleSheet
 
     /// Options every kind of element takes.
-    private static let common: Set = ["keep-with-next"]
+    static let common: Set = ["keep-with-next", "new-page"]
 
     func bodyItem(_ node: YAMLNode) throws -> BodyItem {
-        let kinds = ["text", "fields", "table", "signatures", "block", "spacer"]
+        let kinds = ["text", "fields", "table", "signatures", "block", "spacer", "grid"]
         let map = try node.mapping(what: "an element")
         let present = map.entries.map(\.key).filter(kinds.contains)
         guard present.count == 1, let kind = present.first else {
@@ -22,6 +22,7 @@ struct ElementReader {
         case "fields": element = .fields(try fields(node))
         case "table": element = .table(try table(node))
         case "signatures": element = .signatures(try signatures(node))
+        case "grid": element = .grid(try grid(node))
         case "block":
             _ = try node.mapping(what: "block", allowed: Self.common.union(["block"]))
             element = .block(try block(map.required("block"), what: "block"))
@@ -29,7 +30,8 @@ struct ElementReader {
             _ = try node.mapping(what: "spacer", allowed: Self.common.union(["spacer"]))
             element = .spacer(points(mm: try map.required("spacer").number(what: "spacer")))
         }
-        return BodyItem(element: element, keepWithNext: try map["keep-with-next"]?.bool(what: "keep-with-next") ?? false)
+        return BodyItem(element: element, keepWithNext: try map["keep-with-next"]?.bool(what: "keep-with-next") ?? false,
+                        newPage: try map["new-page"]?.bool(what: "new-page") ?? false)
     }
 
     private func text(_ node: YAMLNode) throws -> TextElement {

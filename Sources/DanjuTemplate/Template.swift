@@ -65,6 +65,8 @@ public struct BodyItem: Sendable {
     /// Never left at the bottom of a page without the next element (a declaration above its signatures,
     /// a table's last rows above its totals).
     public let keepWithNext: Bool
+    /// Starts on a new page (the photo pages after a report).
+    public let newPage: Bool
 }
 
 /// One thing in the page flow, top to bottom.
@@ -75,6 +77,7 @@ public enum Element: Sendable {
     case signatures(SignaturesElement)
     case block(Block)
     case spacer(Double)
+    case grid(GridElement)
 }
 
 /// A paragraph across the content width. With `height` it is a fixed box: wrapped, then shrunk to `minSize`.

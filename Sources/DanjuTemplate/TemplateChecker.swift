@@ -59,14 +59,15 @@ public struct TemplateChecker {
             case .signatures(let signatures): signatures.boxes.compactMap(\.name).forEach { check($0) }
             case .block(let block): check(block)
             case .spacer: break
+            case .grid(let grid): check(grid)
             }
         }
     }
 
-    private mutating func check(_ block: Block) {
+    private mutating func check(_ block: Block, rowColumns: [String]? = nil, rowQuery: String? = nil) {
         for item in block.items {
             switch item.kind {
-            case .text(let text, _, _), .qr(let text), .image(let text): check(text)
+            case .text(let text, _, _), .qr(let text), .image(let text): check(text, rowColumns: rowColumns, rowQuery: rowQuery)
             case .box, .line: break
             }
         }
@@ -89,6 +90,15 @@ public struct TemplateChecker {
             case .text(let value), .check(let value, _): check(value, rowColumns: rowColumns, rowQuery: table.query)
             }
         }
+    }
+
+    private mutating func check(_ grid: GridElement) {
+        guard let query = template.query(named: grid.query), !query.single else {
+            problems.append(TemplateError("grid “\(grid.query)” needs a query of that name without single: true", at: grid.location))
+            return
+        }
+        if let title = grid.title { check(title) }
+        check(grid.cell, rowColumns: columns[grid.query], rowQuery: grid.query)
     }
 
     private mutating func check(_ interpolation: Interpolation, rowColumns: [String]? = nil, rowQuery: String? = nil) {
