@@ -101,3 +101,11 @@ public final class DataSource {
         parameters.isEmpty ? "no parameters" : parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
     }
 }
+
+extension DataSource {
+    /// Runs `body` inside one read transaction: every document bound inside it (a claim package's front
+    /// matter, reports and tags) sees the same snapshot, whatever another process writes meanwhile.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(body)
+    }
+}

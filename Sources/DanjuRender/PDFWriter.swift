@@ -24,7 +24,7 @@ public struct PDFMetadata: Sendable {
 /// Writes pages into one PDF file. Call `finish()` to complete it; callers write to a temporary path and
 /// rename, so no half-written file is ever left at the target.
 public final class PDFWriter {
-    private let surface: OpaquePointer
+    let surface: OpaquePointer
     private let cairo: OpaquePointer
     public let path: String
     public private(set) var pageCount = 0

@@ -1,0 +1,114 @@
+import DanjuLayout
+import DanjuRender
+import DanjuTemplate
+import Foundation
+
+/// The monthly claim package one manufacturer receives (保修索赔申报): the cover letter and summary table
+/// (`warranty-package`), the table of contents (`warranty-package-toc`), each claim's 技术报告书 with its
+/// photo pages (`warranty-report`), then the old-part return tags (`warranty-return-tags`), with a bookmark
+/// per claim nested under the summary.
+///
+/// Everything is read inside one read transaction, so a shop system writing meanwhile can never make the
+/// summary disagree with the reports. The table of contents needs every part's first page, so the parts
+/// are laid out once to count their pages, then again while writing; each claim's pages are written and
+/// let go before the next claim is laid out, so memory stays flat however many photos the package has.
+public struct ClaimPackage {
+    public let paths: ProjectPaths
+    public let database: String
+    public let policy: FitPolicy
+    /// Missing or unreadable photos become marked placeholders instead of failing the package.
+    public let draft: Bool
+
+    public init(paths: ProjectPaths, database: String, policy: FitPolicy, draft: Bool = false) {
+        self.paths = paths
+        self.database = database
+        self.policy = policy
+        self.draft = draft
+    }
+
+    public struct Summary: Sendable {
+        public let claims: Int
+        public let pages: Int
+    }
+
+    /// A table-of-contents line: a part of the package and its first page.
+    private struct Entry: Encodable {
+        let title: String
+        var claim_no: String?
+        var page: Int
+    }
+
+    public func write(maker: String, month: String, to output: String) throws -> Summary {
+        let renderer = try DocumentRenderer(paths: paths, database: database)
+        func load(_ name: String) throws -> Template { try TemplateLoader.load(file: try paths.template(name)) }
+        let (front, toc, report, tags) = (try load("warranty-package"), try load("warranty-package-toc"),
+                                          try load("warranty-report"), try load("warranty-return-tags"))
+        let mode = PrintMode(draft: draft)
+        // The second layout of each part repeats the first; its misfits were reported already.
+        let quiet = FitPolicy(strict: false, report: { _ in })
+        let file = try AtomicFile(output)
+        let summary = try renderer.source.snapshot {
+            let period = ["maker": maker, "month": month]
+            let claims = try renderer.source.bindings(for: front, parameters: period, blank: false).tables["claims"] ?? []
+            guard !claims.isEmpty else {
+                throw DocumentError("no warranty claims of maker “\(maker)” booked in \(month): no package written")
+            }
+            let claimNos = claims.map { $0["claim_no"]?.text ?? "" }
+            let tagParameters = ["claims": try Self.json(claimNos)]
+
+            // First pass: page counts, in package order.
+            let frontDocument = try renderer.layout(front, parameters: period, policy: policy)
+            let reportPages = try claimNos.map { try renderer.layout(report, parameters: ["claim": $0], mode: mode, policy: policy).pages.count }
+            let tagDocument = try renderer.layout(tags, parameters: tagParameters, policy: policy)
+            let hasTags = try renderer.source.bindings(for: tags, parameters: tagParameters, blank: false).tables["tags"]?.isEmpty == false
+
+            // The letter is one page and the summary starts the next (the template says new-page).
+            var entries = [Entry(title: "保修索赔申报函", page: 1), Entry(title: "索赔汇总表", page: 2)]
+            entries += claimNos.map { Entry(title: "技术报告书", claim_no: $0, page: 0) }
+            if hasTags { entries.append(Entry(title: "旧件回运标签", page: 0)) }
+            let tocPages = try renderer.layout(toc, parameters: ["pages": try Self.json(entries)], policy: policy).pages.count
+            var next = frontDocument.pages.count + tocPages + 1
+            for (index, pages) in reportPages.enumerated() {
+                entries[2 + index].page = next
+                next += pages
+            }
+            if hasTags { entries[entries.count - 1].page = next }
+            let tocDocument = try renderer.layout(toc, parameters: ["pages": try Self.json(entries)], policy: quiet)
+            guard tocDocument.pages.count == tocPages else {
+                throw DocumentError("\(toc.file): the table of contents changed length once page numbers were filled in")
+            }
+
+            // Second pass: write, one claim at a time.
+            let writer = try PDFWriter(path: file.temporaryPath, metadata: frontDocument.metadata, artwork: renderer.artwork)
+            try writer.add(frontDocument.pages)
+            try writer.add(tocDocument.pages)
+            for (index, claimNo) in claimNos.enumerated() {
+                let document = try renderer.layout(report, parameters: ["claim": claimNo], mode: mode, policy: quiet)
+                guard document.pages.count == reportPages[index] else {
+                    throw DocumentError("claim \(claimNo): its report changed length between the two passes")
+                }
+                try writer.add(document.pages)
+            }
+            if hasTags { try writer.add(tagDocument.pages) }
+
+            writer.addBookmark("保修索赔申报函", page: 1)
+            let summaryMark = writer.addBookmark("索赔汇总表（\(claims.count) 单）", page: 2, open: true)
+            for (claim, entry) in zip(claims, entries[2...]) {
+                let label = [claim["claim_no"], claim["customer"], claim["model"]].compactMap { $0?.text }.joined(separator: " ")
+                writer.addBookmark(label, page: entry.page, under: summaryMark)
+            }
+            writer.addBookmark("目录", page: frontDocument.pages.count + 1)
+            if hasTags, let last = entries.last { writer.addBookmark("旧件回运标签", page: last.page) }
+            try writer.finish()
+            return Summary(claims: claims.count, pages: writer.pageCount)
+        }
+        try file.commit()
+        return summary
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
