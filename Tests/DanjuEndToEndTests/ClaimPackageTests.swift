@@ -1,0 +1,188 @@
+import DanjuDatabase
+import DanjuFormat
+import Foundation
+import Testing
+
+/// The claims a package for `maker`/`month` must hold, by the rule the clerk states: booked that month,
+/// neither voided nor given up.
+private let packageClaimsSQL = """
+    SELECT c.claim_no, c.claimed_fen FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+    WHERE m.code = :maker AND c.claim_month = :month AND c.status NOT IN ('作废', '放弃提报') ORDER BY c.claim_no
+    """
+
+/// The maker and month with the most claims in the demo shop, and that package, made once.
+private let busiest: (maker: String, month: String, pdf: String) = {
+    let row = try! demoRows("""
+        SELECT m.code, c.claim_month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE c.status NOT IN ('作废', '放弃提报') GROUP BY 1, 2 ORDER BY count(*) DESC, 2 DESC LIMIT 1
+        """)[0]
+    let (maker, month) = (row["code"]!.text!, row["claim_month"]!.text!)
+    let pdf = newPath("package.pdf")
+    _ = try! danju("package", "--maker", maker, "--month", month, "--db", demoDatabase, "-o", pdf)
+    return (maker, month, pdf)
+}()
+
+private func expectedClaims(in database: String = demoDatabase, maker: String, month: String) throws -> [Row] {
+    try Database(path: database, mode: .readOnly).rows(packageClaimsSQL, ["maker": .text(maker), "month": .text(month)])
+}
+
+/// The bookmarks as qpdf reads them: (title, 1-based page, children).
+private struct Bookmark {
+    let title: String
+    let page: Int
+    let kids: [Bookmark]
+
+    init(_ json: [String: Any]) {
+        title = json["title"] as? String ?? ""
+        page = json["destpageposfrom1"] as? Int ?? 0
+        kids = (json["kids"] as? [[String: Any]] ?? []).map(Bookmark.init)
+    }
+}
+
+private func bookmarks(_ pdf: String) throws -> [Bookmark] {
+    let json = try JSONSerialization.jsonObject(with: try run("qpdf", ["--json", "--json-key=outlines", pdf]).data) as? [String: Any]
+    return (json?["outlines"] as? [[String: Any]] ?? []).map(Bookmark.init)
+}
+
+private func pageText(_ pdf: String, _ page: Int, layout: Bool = false) throws -> String {
+    try run("pdftotext", (layout ? ["-layout"] : []) + ["-f", "\(page)", "-l", "\(page)", pdf, "-"]).stdout
+}
+
+@Test func theSummaryTotalsAreTheSQLSum() throws {
+    let claims = try expectedClaims(maker: busiest.maker, month: busiest.month)
+    let total = Money(fen: claims.reduce(0) { $0 + $1["claimed_fen"]!.integer! })
+    #expect(try qpdfCheck(busiest.pdf))
+    let front = try pageText(busiest.pdf, 1).filter { !$0.isWhitespace } + (try pageText(busiest.pdf, 2).filter { !$0.isWhitespace })
+    #expect(front.contains("索赔单数\(claims.count)单"), "the cover letter counts the claims")
+    #expect(front.contains("索赔金额合计\(total.formatted(.yuan))"), "cover letter total \(total.formatted(.yuan))")
+    #expect(front.contains("合计：\(total.formatted(.yuan))"), "the summary table's total")
+}
+
+@Test func everyClaimOnceInTheContentsAndTheBookmarksAtItsReport() throws {
+    let claimNos = try expectedClaims(maker: busiest.maker, month: busiest.month).map { $0["claim_no"]!.text! }
+    let marks = try bookmarks(busiest.pdf)
+    let summary = try #require(marks.first { $0.title.hasPrefix("索赔汇总表") })
+    #expect(summary.kids.map { String($0.title.prefix { $0 != " " }) } == claimNos, "one bookmark per claim, in order, under the summary")
+    #expect(try pageText(busiest.pdf, summary.page).contains("保修索赔汇总表"))
+
+    let contentsPage = try #require(marks.first { $0.title == "目录" }).page
+    let contents = try pageText(busiest.pdf, contentsPage, layout: true).split(separator: "\n")
+    let pages = Int(try #require(pdfInfo(busiest.pdf)["Pages"]))!
+    for (claimNo, mark) in zip(claimNos, summary.kids) {
+        let lines = contents.filter { $0.contains(claimNo) }
+        #expect(lines.count == 1, "\(claimNo) once in the table of contents")
+        #expect(lines.first?.split(separator: " ").last.map(String.init) == String(mark.page), "\(claimNo): contents and bookmark agree")
+        #expect(mark.page <= pages)
+        let report = try pageText(busiest.pdf, mark.page).filter { !$0.isWhitespace }
+        #expect(report.contains("技术报告书") && report.contains("索赔单号\(claimNo)") && report.contains("第1页/共"),
+                "\(claimNo): the bookmark leads to the first page of its report")
+    }
+}
+
+@Test func photosAreEmbeddedByteForByte() throws {
+    let photos = try demoRows("""
+        SELECT f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('作废', '放弃提报')
+        """).map { $0["path"]!.text! }
+    let root = try #require(try demoRows("SELECT value FROM settings WHERE key = 'photo_root'").first?["value"]?.text)
+    let sources = Set(try photos.map { try Data(contentsOf: URL(fileURLWithPath: "\(demoFolder)/\(root)/\($0)")) })
+    let list = try run("pdfimages", ["-list", busiest.pdf]).stdout.split(separator: "\n").dropFirst(2)
+    #expect(list.allSatisfy { $0.contains("jpeg") })
+    let objects = Set(list.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[10]) })
+    let streams = Set(try objects.map { try run("qpdf", ["--show-object=\($0)", "--raw-stream-data", busiest.pdf]).data })
+    #expect(streams == sources, "\(photos.count) photos: every image stream is one of the claims' JPEG files, unchanged, and every file is there")
+    let pdfSize = try #require(try FileManager.default.attributesOfItem(atPath: busiest.pdf)[.size] as? Int)
+    let photoBytes = sources.reduce(0) { $0 + $1.count }
+    #expect(pdfSize > photoBytes)
+}
+
+/// A copy of the demo shop whose photos are links to the originals, so one can be spoilt without harm.
+private func shopCopy() throws -> (database: String, photos: String) {
+    let folder = newPath("shop")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let root = try #require(try demoRows("SELECT value FROM settings WHERE key = 'photo_root'").first?["value"]?.text)
+    try run("cp", [demoDatabase, folder + "/demo.sqlite"])
+    try run("cp", ["-rs", "\(demoFolder)/\(root)", "\(folder)/\(root)"])
+    return (folder + "/demo.sqlite", "\(folder)/\(root)")
+}
+
+@Test func aCorruptPhotoNamesClaimAndFileAndWritesNothing() throws {
+    let shop = try shopCopy()
+    let victim = try #require(try Database(path: shop.database, mode: .readOnly).rows("""
+        SELECT c.claim_no, f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('作废', '放弃提报') ORDER BY f.id LIMIT 1
+        """).first)
+    let (claimNo, path) = (victim["claim_no"]!.text!, victim["path"]!.text!)
+    let file = "\(shop.photos)/\(path)"
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+    try FileManager.default.removeItem(atPath: file)
+    try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: file))  // a transfer cut off half way
+
+    let output = newPath("corrupt.pdf")
+    let result = try danju("package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", output)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("claim=\(claimNo)") && result.stderr.contains(path) && result.stderr.contains("not a readable JPEG"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+
+    let draft = newPath("draft.pdf")
+    let drafted = try danju("package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", draft, "--draft")
+    #expect(drafted.status == 0, "\(drafted.stderr)")
+    #expect(try compactText(draft).contains("照片缺失或损坏\(path)"), "a draft shows a marked placeholder")
+}
+
+@Test func aPhotoPathOutsideThePhotoRootIsRefused() throws {
+    let shop = try shopCopy()
+    let database = try Database(path: shop.database, mode: .readWrite(create: false))
+    let claimNo = try #require(try expectedClaims(in: shop.database, maker: busiest.maker, month: busiest.month).first?["claim_no"]?.text)
+    try database.execute("UPDATE claim_photos SET path = '../../../etc/passwd' WHERE seq = 1 AND claim_id = (SELECT id FROM warranty_claims WHERE claim_no = '\(claimNo)')")
+    let output = newPath("escape.pdf")
+    let result = try danju("package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", output, "--draft")
+    #expect(result.status != 0, "refused even in a draft")
+    #expect(result.stderr.contains("../../../etc/passwd") && result.stderr.contains("outside the photo root") && result.stderr.contains(claimNo), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+}
+
+/// Another process adds parts to the package's last claim and new claims to its month while the package is
+/// being written: the package must come out exactly as it would have before any of those writes.
+@Test func aConcurrentWriterNeverChangesAPackageAlreadyStarted() throws {
+    let shop = try shopCopy()
+    try run("sqlite3", [shop.database, "PRAGMA journal_mode = WAL"])
+    // The last claim: its report is laid out again last, when the writer has surely been at work.
+    let last = try #require(try expectedClaims(in: shop.database, maker: busiest.maker, month: busiest.month).last?["claim_no"]?.text)
+    let folder = URL(fileURLWithPath: shop.database).deletingLastPathComponent().path
+    let output = folder + "/package.pdf", stop = folder + "/stop"
+    let write = """
+        BEGIN IMMEDIATE;
+        INSERT INTO claim_parts (claim_id, seq, damage, part_no, part_name, unit_price_fen, amount_fen)
+          SELECT id, (SELECT max(seq) + 1 FROM claim_parts WHERE claim_id = c.id), '附损件', 'RACE-1', '并发写入配件', 100, 100
+          FROM warranty_claims c WHERE claim_no = '\(last)';
+        UPDATE warranty_claims SET parts_fen = parts_fen + 100, claimed_fen = claimed_fen + 100 WHERE claim_no = '\(last)';
+        INSERT INTO warranty_claims (claim_no, work_order_id, machine_id, manufacturer_id, policy_id, claim_type, status, claim_month,
+                                     failure_date, complaint)
+          SELECT claim_no || '-R' || (SELECT count(*) FROM warranty_claims), work_order_id, machine_id, manufacturer_id, policy_id,
+                 claim_type, '未提报', claim_month, failure_date, complaint FROM warranty_claims WHERE claim_no = '\(last)';
+        COMMIT;
+        """
+    // Starts writing once the package has begun its output file (its snapshot is open by then), stops when told.
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: "/bin/bash")
+    writer.arguments = ["-c", """
+        until ls '\(folder)'/.package.pdf.*.tmp >/dev/null 2>&1; do sleep 0.005; done
+        while [ ! -e '\(stop)' ]; do sqlite3 -cmd '.timeout 5000' '\(shop.database)' "$0" || exit 1; done
+        """, write]
+    try writer.run()
+    let result = try run(danjuExecutable, ["package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", output])
+    FileManager.default.createFile(atPath: stop, contents: nil)
+    writer.waitUntilExit()
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(writer.terminationStatus == 0)
+
+    let written = try Database(path: shop.database, mode: .readOnly).rows("SELECT count(*) AS n FROM claim_parts WHERE part_no = 'RACE-1'")[0]["n"]!.integer!
+    #expect(written > 0, "the writer committed while the package was being written")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == (try Data(contentsOf: URL(fileURLWithPath: busiest.pdf))),
+            "byte for byte the package of the unchanged shop")
+}
+
+private func qpdfCheck(_ pdf: String) throws -> Bool {
+    try run("qpdf", ["--check", pdf]).status == 0
+}
