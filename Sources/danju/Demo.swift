@@ -12,7 +12,8 @@ struct Demo: AsyncParsableCommand {
     var output = "output"
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
-    /// and the quote, work order, settlement and gate pass of the latest handover.
+    /// the quote, work order, settlement and gate pass of the latest handover, a 技术报告书 and the latest
+    /// month's claim package for each manufacturer.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
@@ -25,6 +26,16 @@ struct Demo: AsyncParsableCommand {
         WHERE (s.discount_fen = 0 OR s.discount_authoriser_id IS NOT NULL)
           AND EXISTS (SELECT 1 FROM quotes q JOIN work_order_lines l ON l.quote_id = q.id WHERE q.work_order_id = wo.id)
         ORDER BY g.issued_at DESC LIMIT 1
+        """
+    /// The latest claim with the most photos, for a sample 技术报告书.
+    private static let sampleClaim = """
+        SELECT claim_no FROM warranty_claims c ORDER BY (SELECT count(*) FROM claim_photos f WHERE f.claim_id = c.id) DESC, c.id DESC LIMIT 1
+        """
+    /// Every maker with claims in the latest claim month: the packages a clerk sends that month.
+    private static let latestPackages = """
+        SELECT m.code AS maker, c.claim_month AS month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE c.status NOT IN ('作废', '放弃提报') AND c.claim_month = (SELECT max(claim_month) FROM warranty_claims)
+        GROUP BY m.code ORDER BY m.code
         """
     private static let dayOfArrivals = """
         SELECT order_no AS "order" FROM work_orders
@@ -59,6 +70,18 @@ struct Demo: AsyncParsableCommand {
                                         to: file, format: .pdf, policy: policy)
                     print("drew \(file)")
                 }
+            }
+            if let claim = try renderer.source.parameterRows(Self.sampleClaim).first?.values.first {
+                let file = "\(output)/warranty-report-\(claim).pdf"
+                try renderer.render(try TemplateLoader.load(file: try paths.template("warranty-report")), parameters: ["claim": claim],
+                                    to: file, format: .pdf, policy: policy)
+                print("drew \(file)")
+            }
+            for row in try renderer.source.parameterRows(Self.latestPackages) {
+                let (maker, month) = (row["maker"] ?? "", row["month"] ?? "")
+                let file = "\(output)/warranty-package-\(maker)-\(month).pdf"
+                let summary = try ClaimPackage(paths: paths, database: database, policy: policy).write(maker: maker, month: month, to: file)
+                print("drew \(file) (\(summary.claims) claims, \(summary.pages) pages)")
             }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
