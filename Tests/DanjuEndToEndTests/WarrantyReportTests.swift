@@ -39,3 +39,9 @@ import Testing
     #expect(text.contains("（\(claim["months"]!.integer!)个月）"))
     #expect(!text.contains("不在保"))
 }
+
+@Test(arguments: ["warranty-report", "warranty-package", "warranty-package-toc", "warranty-return-tags"])
+func theWarrantyTemplatesMatchTheSchema(template: String) throws {
+    let result = try danju("check", template, "--db", demoDatabase)
+    #expect(result.status == 0, "\(result.stderr)")
+}
