@@ -32,7 +32,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuText", .product(name: "Yams", package: "Yams")]),
         .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
-        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode"]),
+        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode", "CTurboJPEG"]),
         .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
         // Warranty rules (eligibility), also callable from a template's SQL.
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),

@@ -16,11 +16,13 @@ public struct JPEGImage: Sendable {
         return (5...8).contains(orientation) ? 1 / aspect : aspect
     }
 
+    /// Reads the file and checks that it decodes, so a damaged photo is an error here, not a broken picture in print.
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LayoutError("image \(path) is missing or unreadable")
         }
         try self.init(path: path, bytes: Array(data))
+        try checkDecodes()
     }
 
     public init(path: String, bytes: [UInt8]) throws {

@@ -106,7 +106,23 @@ private func shopCopy() throws -> (database: String, photos: String) {
     return (folder + "/demo.sqlite", "\(folder)/\(root)")
 }
 
-@Test func aCorruptPhotoNamesClaimAndFileAndWritesNothing() throws {
+/// Two ways a photo goes bad: a transfer cut off half way, and damaged data behind intact markers.
+enum Damage: CaseIterable, Sendable {
+    case truncated, scrambled
+
+    func apply(to bytes: Data) -> Data {
+        switch self {
+        case .truncated: return bytes.prefix(bytes.count / 2)
+        case .scrambled:
+            var damaged = bytes
+            for index in bytes.count / 2..<bytes.count / 2 + 40 { damaged[index] ^= 0x5A }
+            return damaged
+        }
+    }
+}
+
+@Test(arguments: Damage.allCases)
+func aCorruptPhotoNamesClaimAndFileAndWritesNothing(damage: Damage) throws {
     let shop = try shopCopy()
     let victim = try #require(try Database(path: shop.database, mode: .readOnly).rows("""
         SELECT c.claim_no, f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id JOIN manufacturers m ON m.id = c.manufacturer_id
@@ -116,7 +132,7 @@ private func shopCopy() throws -> (database: String, photos: String) {
     let file = "\(shop.photos)/\(path)"
     let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
     try FileManager.default.removeItem(atPath: file)
-    try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: file))  // a transfer cut off half way
+    try damage.apply(to: bytes).write(to: URL(fileURLWithPath: file))
 
     let output = newPath("corrupt.pdf")
     let result = try danju("package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", output)
