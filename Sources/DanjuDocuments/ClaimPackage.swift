@@ -10,8 +10,9 @@ import Foundation
 ///
 /// Everything is read inside one read transaction, so a shop system writing meanwhile can never make the
 /// summary disagree with the reports. The table of contents needs every part's first page, so the parts
-/// are laid out once to count their pages, then again while writing; each claim's pages are written and
-/// let go before the next claim is laid out, so memory stays flat however many photos the package has.
+/// are laid out once to count their pages (without reading photos), then again while writing; each claim's
+/// pages are written and let go before the next claim is laid out, so memory stays flat however many photos
+/// the package has.
 public struct ClaimPackage {
     public let paths: ProjectPaths
     public let database: String
@@ -58,7 +59,10 @@ public struct ClaimPackage {
 
             // First pass: page counts, in package order.
             let frontDocument = try renderer.layout(front, parameters: period, policy: policy)
-            let reportPages = try claimNos.map { try renderer.layout(report, parameters: ["claim": $0], mode: mode, policy: policy).pages.count }
+            // Photo frames are fixed, so counting needs no photo; they are read, checked and written in the second pass.
+            let reportPages = try claimNos.map {
+                try renderer.layout(report, parameters: ["claim": $0], mode: mode, policy: policy, readImages: false).pages.count
+            }
             let tagDocument = try renderer.layout(tags, parameters: tagParameters, policy: policy)
             let hasTags = try renderer.source.bindings(for: tags, parameters: tagParameters, blank: false).tables["tags"]?.isEmpty == false
 

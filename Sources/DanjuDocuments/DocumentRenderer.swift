@@ -48,11 +48,14 @@ public final class DocumentRenderer {
     }
 
     /// Binds and lays out one document; overflowing text is reported through `policy` (and fails when strict).
-    public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy) throws -> LaidOutDocument {
+    /// Without `readImages` only the pages are counted right: images are left out, unread.
+    public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy,
+                       readImages: Bool = true) throws -> LaidOutDocument {
         let bindings = try source.bindings(for: template, parameters: parameters, blank: mode.blank, draft: mode.draft)
         let record = mode.blank ? "blank form" : DataSource.describe(parameters)
         let document = try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
-                                                 options: LayoutOptions(record: record, imageRoot: source.photoRoot, draft: mode.draft))
+                                                 options: LayoutOptions(record: record, imageRoot: source.photoRoot, draft: mode.draft,
+                                                                        readImages: readImages))
         document.overflows.forEach(policy.report)
         if policy.strict, !document.overflows.isEmpty {
             throw DocumentError("\(document.overflows.count) text(s) did not fit (--strict); nothing was written")

@@ -21,11 +21,14 @@ public struct LayoutOptions: Sendable {
     public var imageRoot: String
     /// A draft shows a missing or unreadable image as a marked placeholder instead of failing.
     public var draft: Bool
+    /// False when only the page count is wanted: images take their frames, which are fixed, unread.
+    public var readImages: Bool
 
-    public init(record: String, imageRoot: String, draft: Bool = false) {
+    public init(record: String, imageRoot: String, draft: Bool = false, readImages: Bool = true) {
         self.record = record
         self.imageRoot = imageRoot
         self.draft = draft
+        self.readImages = readImages
     }
 }
 

@@ -7,6 +7,7 @@ extension DocumentLayout {
     /// or, in a draft, a marked placeholder so nothing disappears silently.
     func imageItems(_ path: String, in frame: Rect, at location: SourceLocation) throws -> [PageItem] {
         let resolved = try resolveImagePath(path, at: location)
+        guard options.readImages else { return [] }
         do {
             let image = try JPEGImage(path: resolved)
             return [.image(image, in: frame.fitting(aspect: image.displayAspect))]
