@@ -84,16 +84,22 @@ public struct ClaimPackage {
 
             // Second pass: write, one claim at a time.
             let writer = try PDFWriter(path: file.temporaryPath, metadata: frontDocument.metadata, artwork: renderer.artwork)
-            try writer.add(frontDocument.pages)
-            try writer.add(tocDocument.pages)
+            let total = next - 1 + (hasTags ? tagDocument.pages.count : 0)
+            // Each document numbers its own pages; the package's number, the one the contents give, goes below.
+            func add(_ pages: [Page]) throws {
+                renderer.numberPages(pages, first: writer.pageCount + 1, total: total, label: "\(maker) \(month) 保修索赔资料包")
+                try writer.add(pages)
+            }
+            try add(frontDocument.pages)
+            try add(tocDocument.pages)
             for (index, claimNo) in claimNos.enumerated() {
                 let document = try renderer.layout(report, parameters: ["claim": claimNo], mode: mode, policy: quiet)
                 guard document.pages.count == reportPages[index] else {
                     throw DocumentError("claim \(claimNo): its report changed length between the two passes")
                 }
-                try writer.add(document.pages)
+                try add(document.pages)
             }
-            if hasTags { try writer.add(tagDocument.pages) }
+            if hasTags { try add(tagDocument.pages) }
 
             writer.addBookmark("保修索赔申报函", page: 1)
             let summaryMark = writer.addBookmark("索赔汇总表（\(claims.count) 单）", page: 2, open: true)

@@ -69,6 +69,13 @@ public final class DocumentRenderer {
 
 
 
+    /// Numbers `pages` within a bound set of `total` pages, the first being page `first`, in the bottom margin.
+    func numberPages(_ pages: [Page], first: Int, total: Int, label: String) {
+        for (index, page) in pages.enumerated() {
+            page.stampBottom("\(label) 第 \(first + index) 页 / 共 \(total) 页", typesetter: typesetter)
+        }
+    }
+
     /// Renders one document to `output` (PDF, or PNG pages `name-N.png` when it has several pages).
     public func render(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), to output: String,
                        format: OutputFormat, policy: FitPolicy) throws {

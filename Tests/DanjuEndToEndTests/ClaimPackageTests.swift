@@ -76,6 +76,7 @@ private func pageText(_ pdf: String, _ page: Int, layout: Bool = false) throws -
         let report = try pageText(busiest.pdf, mark.page).filter { !$0.isWhitespace }
         #expect(report.contains("技术报告书") && report.contains("索赔单号\(claimNo)") && report.contains("第1页/共"),
                 "\(claimNo): the bookmark leads to the first page of its report")
+        #expect(report.contains("保修索赔资料包第\(mark.page)页/共\(pages)页"), "\(claimNo): the printed package page is the one in the contents")
     }
 }
 
