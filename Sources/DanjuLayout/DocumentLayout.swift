@@ -102,6 +102,7 @@ public final class DocumentLayout {
         case .signatures(let signatures): bands = [try signatureBand(signatures, width: width)]
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
         case .spacer(let height): bands = [Band(height: height)]
+        case .chart(let chart): bands = try ChartBand(element: chart, document: self, width: width).bands()
         }
         guard !bands.isEmpty else { return [] }
         if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }

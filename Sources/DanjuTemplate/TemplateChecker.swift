@@ -59,6 +59,7 @@ public struct TemplateChecker {
             case .signatures(let signatures): signatures.boxes.compactMap(\.name).forEach { check($0) }
             case .block(let block): check(block)
             case .spacer: break
+            case .chart(let chart): check(chart)
             }
         }
     }
@@ -89,6 +90,17 @@ public struct TemplateChecker {
             case .text(let value), .check(let value, _): check(value, rowColumns: rowColumns, rowQuery: table.query)
             }
         }
+    }
+
+    private mutating func check(_ chart: ChartElement) {
+        guard let query = template.query(named: chart.query), !query.single else {
+            problems.append(TemplateError("chart “\(chart.query)” needs a query of that name without single: true", at: chart.location))
+            return
+        }
+        for column in chart.columns where columns[chart.query].map({ !$0.contains(column) }) ?? false {
+            problems.append(TemplateError("column “\(column)” is not returned by query “\(chart.query)”", at: chart.location))
+        }
+        check(chart.title)
     }
 
     private mutating func check(_ interpolation: Interpolation, rowColumns: [String]? = nil, rowQuery: String? = nil) {
