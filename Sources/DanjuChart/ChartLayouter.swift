@@ -71,10 +71,20 @@ public struct ChartLayouter {
         for (index, series) in spec.series.enumerated() {
             let name = text(series.name, labelStyle)
             let box = Box(x: x, y: y + (name.height - Self.swatch) / 2, width: Self.swatch * 1.6, height: Self.swatch)
-            chart.add(.rect(box, fill: fill(series: index, category: nil), stroke: 0.4))
+            if spec.kind == .line {
+                let style = lineStyle(series: index)
+                chart.add(.line(box.x, box.y + box.height / 2, box.maxX, box.y + box.height / 2, width: 1.2, gray: style.gray, dash: style.dash))
+            } else {
+                chart.add(.rect(box, fill: fill(series: index, category: nil), stroke: 0.4))
+            }
             chart.add(name, x: box.maxX + 2, y: y)
             x = box.maxX + 2 + name.width + 8
         }
+    }
+
+    /// The first trend line is solid black, the others dashed grey.
+    func lineStyle(series: Int) -> (gray: Double, dash: Double?) {
+        series == 0 ? (0, nil) : (min(0.25 + 0.2 * Double(series), 0.65), 1.5 + 1.5 * Double(series))
     }
 
     /// The fill of a series' mark; a single series uses one grey, highlighted categories a darker one.

@@ -47,6 +47,7 @@ public struct ChartLayout {
         case shape(Shape)
     }
 
+    public let kind: ChartSpec.Kind
     public let width: Double
     public let height: Double
     public internal(set) var items: [Item] = []
@@ -62,7 +63,8 @@ public struct ChartLayout {
     /// Category names that stand abbreviated on the axis, with their full names in the legend.
     public internal(set) var abbreviated: [String] = []
 
-    init(width: Double, height: Double) {
+    init(kind: ChartSpec.Kind, width: Double, height: Double) {
+        self.kind = kind
         self.width = width
         self.height = height
     }

@@ -4,7 +4,7 @@ import Foundation
 extension ChartLayouter {
     /// Bars to the right, one row per category with its name on the left and its value after the bar.
     func horizontalBars() -> ChartLayout {
-        var chart = ChartLayout(width: width, height: height)
+        var chart = ChartLayout(kind: spec.kind, width: width, height: height)
         drawHeader(&chart)
         let values = spec.categories.indices.map { spec.series.first?.values[safe: $0] ?? 0 }
         let scale = NiceScale(maximum: values.max() ?? 0)
@@ -49,7 +49,7 @@ extension ChartLayouter {
 
     /// A pie or donut of the first series, with a legend that names every slice, its value and its share.
     func slices() -> ChartLayout {
-        var chart = ChartLayout(width: width, height: height)
+        var chart = ChartLayout(kind: spec.kind, width: width, height: height)
         drawHeader(&chart)
         let values = spec.categories.indices.map { spec.series.first?.values[safe: $0] ?? 0 }
         let total = values.reduce(0, +)

@@ -3,7 +3,7 @@ import DanjuText
 extension ChartLayouter {
     /// Bars (single, stacked or grouped) or a line over categories along the x axis.
     func verticalChart(headroom: Double) -> ChartLayout {
-        var chart = ChartLayout(width: width, height: height)
+        var chart = ChartLayout(kind: spec.kind, width: width, height: height)
         drawHeader(&chart)
         let stacked = spec.kind == .stacked
         let maximum = spec.categories.indices.map { index in
@@ -44,7 +44,7 @@ extension ChartLayouter {
         }
         chart.add(.line(plot.x, plot.y - 2, plot.x, plot.maxY, width: 0.6))
         chart.add(.line(plot.x, plot.maxY, plot.maxX, plot.maxY, width: 0.6))
-        var placer = LabelPlacer(obstacles: chart.marks + (spec.kind == .line ? [] : [plot.belowAxis]))
+        var placer = LabelPlacer(obstacles: chart.marks + [plot.belowAxis])
         for value in values {
             var style = smallStyle
             style.bold = value.bold
@@ -100,7 +100,8 @@ extension ChartLayouter {
             var path: [PathStep] = [.move(first.x, first.y)]
             path += points.dropFirst().map { .line($0.x, $0.y) }
             let xs = points.map(\.x), ys = points.map(\.y)
-            chart.add(Shape(path: path, fill: nil, stroke: 1.2, strokeGray: number == 0 ? 0 : 0.45, dash: number == 0 ? nil : 3,
+            let style = lineStyle(series: number)
+            chart.add(Shape(path: path, fill: nil, stroke: 1.2, strokeGray: style.gray, dash: style.dash,
                             bounds: Box(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)))
             chart.segments += zip(points, points.dropFirst()).map { Segment(x0: $0.x, y0: $0.y, x1: $1.x, y1: $1.y) }
             for (index, point) in points.enumerated() {

@@ -50,6 +50,10 @@ public struct Query: Sendable, Hashable {
     public let sql: String
     public let single: Bool
     public let location: SourceLocation
+    /// Run once and read by the queries below it as a table of its name (see `SharedRows`).
+    public var share = false
+    /// The shared queries above this one that it reads.
+    public var reads: [String] = []
 }
 
 /// A query whose rows are reasons to refuse the document; `message` is printed for each row.

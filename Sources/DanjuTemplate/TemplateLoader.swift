@@ -101,15 +101,21 @@ public enum TemplateLoader {
     }
 
     private static func queries(_ node: YAMLNode, _ definitions: SQLDefinitions) throws -> [Query] {
-        try node.mapping(what: "queries").entries.map { name, value in
+        var queries: [Query] = []
+        for (name, value) in try node.mapping(what: "queries").entries {
             guard FieldReference.isIdentifier(name), name != "param", !FieldReference.documentFields.contains(name) else {
                 throw value.error("query name “\(name)” must be an identifier other than param, \(FieldReference.documentFields.joined(separator: ", "))")
             }
-            let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single"])
+            let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single", "share"])
             let sql = try map.required("sql")
-            return Query(name: name, sql: definitions.expand(try sql.string(what: "sql")), single: try map["single"]?.bool(what: "single") ?? false,
-                         location: sql.location)
+            var query = Query(name: name, sql: definitions.expand(try sql.string(what: "sql")),
+                              single: try map["single"]?.bool(what: "single") ?? false, location: sql.location)
+            query.share = try map["share"]?.bool(what: "share") ?? false
+            let identifiers = SQLText.identifiers(in: query.sql)
+            query.reads = queries.filter { $0.share && identifiers.contains($0.name.lowercased()) }.map(\.name)
+            queries.append(query)
         }
+        return queries
     }
 }
 

@@ -26,6 +26,10 @@ private func expectClearLabels(_ layout: ChartLayout, sourceLocation: SourceLoca
             #expect(!a.overlaps(mark), "label \(a) covers mark \(mark)", sourceLocation: sourceLocation)
         }
     }
+    if layout.scale != nil, ![.hbar, .pie, .donut].contains(layout.kind) {
+        // Category names stand under the axis: a value label never goes there.
+        for label in labels { #expect(label.maxY <= layout.plot.maxY + 0.01, "label \(label) below the axis", sourceLocation: sourceLocation) }
+    }
     let page = Box(x: -0.01, y: -0.01, width: layout.width + 0.02, height: layout.height + 0.02)
     for box in layout.textBoxes { #expect(page.contains(box), "text \(box) leaves the chart", sourceLocation: sourceLocation) }
 }
@@ -63,6 +67,14 @@ func everyKindKeepsItsLabelsClear(kind: ChartSpec.Kind) throws {
     let layout = try chart(.grouped, categories, [a, b], width: 260, height: 150)
     expectClearLabels(layout)
     #expect(layout.valueLabels.count == 24)
+}
+
+@Test func severalTrendLinesKeepTheirLabelsOffTheAxisAndEachOther() throws {
+    let categories = ["接待", "售后", "维修", "配件", "收银", "三包"]
+    let layout = try chart(.line, categories, [ChartSpec.Series(name: "本月", values: [3, 12, 1, 6, 5, 0]),
+                                               ChartSpec.Series(name: "上月", values: [4, 9, 8, 2, 3, 1])], highlighted: [3], width: 480, height: 140)
+    expectClearLabels(layout)
+    #expect(layout.valueLabels.count == 12)
 }
 
 @Test func trendLineLabelsAvoidMarkersAndEachOther() throws {
