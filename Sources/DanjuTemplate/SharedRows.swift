@@ -8,11 +8,12 @@ public enum SharedRows {
     /// The parameter that carries a shared query's rows.
     public static func parameter(_ name: String) -> String { "share_" + name }
 
-    /// The common table expression that unpacks `name`'s rows with `columns`. Not forced to materialize:
-    /// SQLite then extracts only the columns a query reads.
+    /// The common table expression that unpacks `name`'s rows with `columns`, once per statement (a query that
+    /// joins it would otherwise unpack it again for every row of the other side). Keep shared rows lean: every
+    /// column is unpacked.
     public static func table(_ name: String, columns: [String]) -> String {
         let list = columns.enumerated().map { index, column in "json_extract(value, '$[\(index)]') AS \"\(column)\"" }
-        return "\(name) AS (SELECT \(list.joined(separator: ", ")) FROM json_each(:\(parameter(name))))"
+        return "\(name) AS MATERIALIZED (SELECT \(list.joined(separator: ", ")) FROM json_each(:\(parameter(name))))"
     }
 
     /// `sql` reading the shared queries `tables` (name and columns).
