@@ -32,7 +32,7 @@ struct ChartBand {
         return [band]
     }
 
-    private func value(_ row: Row, _ column: String, _ index: Int) throws -> SQLValue {
+    private func value(_ row: Row, _ column: String) throws -> SQLValue {
         guard let value = row[column] else {
             throw TemplateError("chart “\(element.query)”: the query has no column “\(column)” (it has: \(row.columns.joined(separator: ", ")))",
                                 at: element.location)
@@ -41,7 +41,7 @@ struct ChartBand {
     }
 
     private func text(_ row: Row, _ column: String, _ index: Int) throws -> String {
-        switch try value(row, column, index) {
+        switch try value(row, column) {
         case .null: ""
         case .integer(let integer): String(integer)
         case .real(let real): String(real)
@@ -51,7 +51,7 @@ struct ChartBand {
     }
 
     private func number(_ row: Row, _ column: String, _ index: Int) throws -> Double {
-        switch try value(row, column, index) {
+        switch try value(row, column) {
         case .null: return 0
         case .integer(let integer): return Double(integer)
         case .real(let real): return real
