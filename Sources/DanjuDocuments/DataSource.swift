@@ -42,13 +42,14 @@ public final class DataSource {
         guard unknown.isEmpty else {
             throw DocumentError("\(template.file): unknown parameter \(unknown.joined(separator: ", ")); it takes: \(template.parameters.map(\.name).joined(separator: ", "))")
         }
-        let values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
+        var values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
         var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
-        func run(_ sql: String, named name: String, at location: SourceLocation) throws -> [Row] {
+        var sharedColumns: [String: [String]] = [:]
+        func run(_ sql: String, named name: String, at location: SourceLocation, reads: [String] = []) throws -> (rows: [Row], columns: [String]) {
             do {
-                let statement = try prepared(sql)
+                let statement = try prepared(SharedRows.expand(sql, tables: reads.map { ($0, sharedColumns[$0] ?? []) }))
                 try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
-                return try statement.allRows()
+                return (try statement.allRows(), statement.columnNames)
             } catch let error as DatabaseError {
                 throw TemplateError("\(name): \(error.message)", at: location)
             }
@@ -56,12 +57,16 @@ public final class DataSource {
         try database.transaction {
             // A blank form is never refused: it is paper for handwriting, not a statement about an order.
             let reasons = blank ? [] : try template.refusals.flatMap { refusal in
-                try run(refusal.sql, named: "refusal", at: refusal.location).map { try bindings.text(refusal.message, row: $0) }
+                try run(refusal.sql, named: "refusal", at: refusal.location).rows.map { try bindings.text(refusal.message, row: $0) }
             }
             guard reasons.isEmpty || draft else { throw DocumentError(reasons.joined(separator: "\n") + " (--draft prints it marked as a draft)") }
             bindings.refusals = reasons
             for query in template.queries {
-                let rows = try run(query.sql, named: "query “\(query.name)”", at: query.location)
+                let (rows, columns) = try run(query.sql, named: "query “\(query.name)”", at: query.location, reads: query.reads)
+                if query.share {
+                    sharedColumns[query.name] = columns
+                    values[SharedRows.parameter(query.name)] = .text(SharedRows.json(rows))
+                }
                 guard query.single else {
                     bindings.tables[query.name] = rows
                     continue

@@ -110,6 +110,7 @@ public final class DocumentLayout {
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
         case .spacer(let height): bands = [Band(height: height)]
         case .grid(let grid): bands = try GridLayout(element: grid, document: self, width: width).bands()
+        case .chart(let chart): bands = try ChartBand(element: chart, document: self, width: width).bands()
         }
         guard !bands.isEmpty else { return [] }
         bands[0].newPage = item.newPage

@@ -1,3 +1,4 @@
+import DanjuChart
 import DanjuTemplate
 import DanjuText
 
@@ -11,6 +12,8 @@ public enum PageItem {
     case tick(in: Rect)
     case qr(QRCode, in: Rect)
     case image(JPEGImage, in: Rect)
+    /// A vector shape of a chart (bar, slice, axis, trend line), in page coordinates.
+    case shape(Shape)
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
@@ -20,6 +23,7 @@ public enum PageItem {
         case .tick(let rect): .tick(in: rect.offsetBy(dx: dx, dy: dy))
         case .qr(let code, let rect): .qr(code, in: rect.offsetBy(dx: dx, dy: dy))
         case .image(let image, let rect): .image(image, in: rect.offsetBy(dx: dx, dy: dy))
+        case .shape(let shape): .shape(shape.offsetBy(dx: dx, dy: dy))
         }
     }
 
@@ -29,6 +33,7 @@ public enum PageItem {
         case .text(let block, let at): Rect(x: at.x, y: at.y, width: block.width, height: block.height)
         case .line(let from, let to, _): Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
         case .rect(let rect, _, _), .tick(let rect), .qr(_, let rect), .image(_, let rect): rect
+        case .shape(let shape): Rect(x: shape.bounds.x, y: shape.bounds.y, width: shape.bounds.width, height: shape.bounds.height)
         }
     }
 }

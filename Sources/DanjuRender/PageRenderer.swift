@@ -41,6 +41,8 @@ struct PageRenderer {
             drawQR(code, in: rect)
         case .image(let image, let rect):
             try drawImage(image, in: rect)
+        case .shape(let shape):
+            ShapeRenderer(cairo: cairo).draw(shape)
         }
     }
 

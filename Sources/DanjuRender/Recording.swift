@@ -1,4 +1,5 @@
 import CCairo
+import DanjuChart
 import DanjuLayout
 import DanjuTemplate
 import DanjuText
@@ -62,6 +63,7 @@ struct ArtworkKey: Hashable, Sendable {
             case .tick(let rect): .tick(rect)
             case .qr(let code, let rect): .qr(code, rect)
             case .image(let image, let rect): .image(image.path, image.bytes.count, rect)
+            case .shape(let shape): .shape(shape)
             }
         }
     }
@@ -73,5 +75,6 @@ struct ArtworkKey: Hashable, Sendable {
         case tick(Rect)
         case qr(QRCode, Rect)
         case image(String, Int, Rect)
+        case shape(Shape)
     }
 }

@@ -10,7 +10,7 @@ struct ElementReader {
     static let common: Set = ["keep-with-next", "new-page"]
 
     func bodyItem(_ node: YAMLNode) throws -> BodyItem {
-        let kinds = ["text", "fields", "table", "signatures", "block", "spacer", "grid"]
+        let kinds = ["text", "fields", "table", "signatures", "block", "spacer", "grid", "chart"]
         let map = try node.mapping(what: "an element")
         let present = map.entries.map(\.key).filter(kinds.contains)
         guard present.count == 1, let kind = present.first else {
@@ -23,6 +23,7 @@ struct ElementReader {
         case "table": element = .table(try table(node))
         case "signatures": element = .signatures(try signatures(node))
         case "grid": element = .grid(try grid(node))
+        case "chart": element = .chart(try chart(node))
         case "block":
             _ = try node.mapping(what: "block", allowed: Self.common.union(["block"]))
             element = .block(try block(map.required("block"), what: "block"))

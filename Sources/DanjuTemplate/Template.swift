@@ -50,6 +50,10 @@ public struct Query: Sendable, Hashable {
     public let sql: String
     public let single: Bool
     public let location: SourceLocation
+    /// Run once and read by the queries below it as a table of its name (see `SharedRows`).
+    public var share = false
+    /// The shared queries above this one that it reads.
+    public var reads: [String] = []
 }
 
 /// A query whose rows are reasons to refuse the document; `message` is printed for each row.
@@ -78,6 +82,7 @@ public enum Element: Sendable {
     case block(Block)
     case spacer(Double)
     case grid(GridElement)
+    case chart(ChartElement)
 }
 
 /// A paragraph across the content width. With `height` it is a fixed box: wrapped, then shrunk to `minSize`.

@@ -18,7 +18,8 @@ public struct TemplateChecker {
 
     private mutating func checkQueries(_ database: Database) {
         for query in template.queries {
-            columns[query.name] = compile(query.sql, named: "query “\(query.name)”", at: query.location, in: database)
+            let sql = SharedRows.expand(query.sql, tables: query.reads.map { ($0, columns[$0] ?? []) })
+            columns[query.name] = compile(sql, named: "query “\(query.name)”", at: query.location, in: database)
         }
         for refusal in template.refusals {
             let rowColumns = compile(refusal.sql, named: "refusal", at: refusal.location, in: database)
@@ -31,7 +32,8 @@ public struct TemplateChecker {
         let declared = Set(template.parameters.map(\.name))
         do {
             let statement = try database.prepare(sql)
-            for parameter in statement.parameterNames where !declared.contains(parameter) {
+            let shared = Set(template.queries.filter(\.share).map { SharedRows.parameter($0.name) })
+            for parameter in statement.parameterNames where !declared.contains(parameter) && !shared.contains(parameter) {
                 problems.append(TemplateError("\(name) uses :\(parameter), which is not among the template's parameters (\(declared.sorted().joined(separator: ", ")))", at: location))
             }
             return statement.columnNames
@@ -60,6 +62,7 @@ public struct TemplateChecker {
             case .block(let block): check(block)
             case .spacer: break
             case .grid(let grid): check(grid)
+            case .chart(let chart): check(chart)
             }
         }
     }
@@ -99,6 +102,17 @@ public struct TemplateChecker {
         }
         if let title = grid.title { check(title) }
         check(grid.cell, rowColumns: columns[grid.query], rowQuery: grid.query)
+    }
+
+    private mutating func check(_ chart: ChartElement) {
+        guard let query = template.query(named: chart.query), !query.single else {
+            problems.append(TemplateError("chart “\(chart.query)” needs a query of that name without single: true", at: chart.location))
+            return
+        }
+        for column in chart.columns where columns[chart.query].map({ !$0.contains(column) }) ?? false {
+            problems.append(TemplateError("column “\(column)” is not returned by query “\(chart.query)”", at: chart.location))
+        }
+        check(chart.title)
     }
 
     private mutating func check(_ interpolation: Interpolation, rowColumns: [String]? = nil, rowQuery: String? = nil) {

@@ -15,11 +15,12 @@ public enum TemplateLoader {
     public static func load(yaml: String, file: String) throws -> Template {
         let root = try YAMLNode.parse(yaml, file: file)
         let top = try root.mapping(what: "the template", allowed: [
-            "name", "title", "subject", "author", "date", "page", "copies", "styles", "parameters", "queries", "refuse", "header",
-            "footer", "body",
+            "name", "title", "subject", "author", "date", "page", "copies", "styles", "parameters", "definitions", "queries",
+            "refuse", "header", "footer", "body",
         ])
         let styles = try StyleSheet(top["styles"])
         let reader = ElementReader(styles: styles)
+        let definitions = try SQLDefinitions(top["definitions"])
         let name = try top["name"]?.string(what: "name")
             ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return Template(
@@ -31,8 +32,8 @@ public enum TemplateLoader {
             page: try pageSetup(top.required("page")),
             copies: try top["copies"].map(copies) ?? [""],
             parameters: try top["parameters"].map(parameters) ?? [],
-            queries: try top["queries"].map(queries) ?? [],
-            refusals: try top["refuse"].map(refusals) ?? [],
+            queries: try top["queries"].map { try queries($0, definitions) } ?? [],
+            refusals: try top["refuse"].map { try refusals($0, definitions) } ?? [],
             header: try top["header"].map { try reader.block($0, what: "header") },
             footer: try top["footer"].map { try reader.block($0, what: "footer") },
             body: try top.required("body").sequence(what: "body").map { try reader.bodyItem($0) })
@@ -73,11 +74,11 @@ public enum TemplateLoader {
         return Insets(top: values[0], right: values[1], bottom: values[2], left: values[3])
     }
 
-    private static func refusals(_ node: YAMLNode) throws -> [Refusal] {
+    private static func refusals(_ node: YAMLNode, _ definitions: SQLDefinitions) throws -> [Refusal] {
         try node.sequence(what: "refuse").map { entry in
             let map = try entry.mapping(what: "a refusal", allowed: ["sql", "message"])
             let sql = try map.required("sql")
-            return Refusal(sql: try sql.string(what: "sql"), message: try interpolation(map.required("message"), what: "message"),
+            return Refusal(sql: definitions.expand(try sql.string(what: "sql")), message: try interpolation(map.required("message"), what: "message"),
                            location: sql.location)
         }
     }
@@ -99,16 +100,22 @@ public enum TemplateLoader {
         }
     }
 
-    private static func queries(_ node: YAMLNode) throws -> [Query] {
-        try node.mapping(what: "queries").entries.map { name, value in
+    private static func queries(_ node: YAMLNode, _ definitions: SQLDefinitions) throws -> [Query] {
+        var queries: [Query] = []
+        for (name, value) in try node.mapping(what: "queries").entries {
             guard FieldReference.isIdentifier(name), name != "param", !FieldReference.documentFields.contains(name) else {
                 throw value.error("query name “\(name)” must be an identifier other than param, \(FieldReference.documentFields.joined(separator: ", "))")
             }
-            let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single"])
+            let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single", "share"])
             let sql = try map.required("sql")
-            return Query(name: name, sql: try sql.string(what: "sql"), single: try map["single"]?.bool(what: "single") ?? false,
-                         location: sql.location)
+            var query = Query(name: name, sql: definitions.expand(try sql.string(what: "sql")),
+                              single: try map["single"]?.bool(what: "single") ?? false, location: sql.location)
+            query.share = try map["share"]?.bool(what: "share") ?? false
+            let identifiers = SQLText.identifiers(in: query.sql)
+            query.reads = queries.filter { $0.share && identifiers.contains($0.name.lowercased()) }.map(\.name)
+            queries.append(query)
         }
+        return queries
     }
 }
 

@@ -12,8 +12,8 @@ struct Demo: AsyncParsableCommand {
     var output = "output"
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
-    /// the quote, work order, settlement and gate pass of the latest handover, a 技术报告书 and the latest
-    /// month's claim package for each manufacturer.
+    /// the quote, work order, settlement and gate pass of the latest handover, a 技术报告书, the latest
+    /// month's claim package for each manufacturer and October's complaint report.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
@@ -83,6 +83,10 @@ struct Demo: AsyncParsableCommand {
                 let summary = try ClaimPackage(paths: paths, database: database, policy: policy).write(maker: maker, month: month, to: file)
                 print("drew \(file) (\(summary.claims) claims, \(summary.pages) pages)")
             }
+            let report = "\(output)/complaint-monthly-2026-10.pdf"
+            try renderer.render(try TemplateLoader.load(file: try paths.template("complaint-monthly")), parameters: ["month": "2026-10"],
+                                to: report, format: .pdf, policy: policy)
+            print("drew \(report) (the October complaint report)")
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
             let pages = try await batch.renderCombined(each: Self.dayOfArrivals, to: day, jobs: ProcessInfo.processInfo.activeProcessorCount)
