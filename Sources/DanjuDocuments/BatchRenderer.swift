@@ -111,7 +111,7 @@ struct RecordedDocument: Sendable {
     let pages: [RecordedPage]
 
     init(_ document: LaidOutDocument) throws {
-        metadata = document.metadata
+        metadata = document.info.metadata
         pages = try document.pages.map(RecordedPage.init)
     }
 }

@@ -38,9 +38,10 @@ struct TableLayout {
     }
 
     /// No bands for a query without rows (unless blank rows are asked for): an empty table says nothing.
-    func bands() throws -> [Band] {
+    /// Rows become bands only as the paginator reaches them.
+    func bands() throws -> BandStream {
         let rows = document.bindings.tables[element.query] ?? []
-        if rows.isEmpty, element.blankRows == 0 { return [] }
+        if rows.isEmpty, element.blankRows == 0 { return BandStream([]) }
         let header = headerBand()
         var bands: [Band] = []
         if let title = element.title {
@@ -52,55 +53,57 @@ struct TableLayout {
             bands.append(band)
         }
         bands.append(header)
+        let body: BandStream
         if let totals = element.totals, !rows.isEmpty {
-            return bands + (try totalledRows(rows, totals: totals, header: header))
+            body = totalledRows(rows, totals: totals, header: header)
+        } else {
+            let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
+            body = BandStream(count: perSet) { index in
+                var band = try rowBand(index: index, perSet: perSet, rows: rows)
+                band.repeatOnNewPage = [header]
+                return [band]
+            }
         }
-        let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
-        for index in 0..<perSet {
-            var band = try rowBand(index: index, perSet: perSet, rows: rows)
-            band.repeatOnNewPage = [header]
-            bands.append(band)
-        }
-        return bands
+        return BandStream(concatenating: [{ BandStream(bands) }, { body }])
     }
 
     /// Rows with their sums: section headings and subtotals, the running total carried over page breaks,
     /// and the grand total kept with the last row.
-    private func totalledRows(_ rows: [Row], totals: TableTotals, header: Band) throws -> [Band] {
-        var bands: [Band] = []
+    private func totalledRows(_ rows: [Row], totals: TableTotals, header: Band) -> BandStream {
         var running = Money.zero, section = Money.zero
-        func add(_ band: Band) {
+        func repeatingHeader(_ band: Band) -> Band {
             var band = band
             band.repeatOnNewPage = [header]
-            bands.append(band)
+            return band
         }
-        for (index, row) in rows.enumerated() {
-            let last = index == rows.count - 1
+        let body = BandStream(count: rows.count) { index in
+            let row = rows[index], last = index == rows.count - 1
+            var bands: [Band] = []
             if let sections = totals.sections, index == 0 || rows[index - 1][sections] != row[sections] {
                 let title = try totals.sectionTitle.map { try document.bindings.text($0, row: row) } ?? row[sections]?.text ?? ""
                 var heading = line(title, amount: nil)
                 heading.keepWithNext = true
-                add(heading)
+                bands.append(heading)
             }
             let amount = try fen(of: row, number: index + 1, column: totals.column)
             running += amount
             section += amount
             var band = try rowBand(index: index, perSet: rows.count, rows: rows)
             band.keepWithNext = last
-            add(band)
+            bands.append(band)
             if let sections = totals.sections, last || rows[index + 1][sections] != row[sections] {
                 var subtotal = line(totals.subtotalLabel, amount: section)
                 subtotal.keepWithNext = last
-                add(subtotal)
+                bands.append(subtotal)
                 section = .zero
             }
             if let carry = totals.carry, !last {
                 bands[bands.count - 1].carried = CarriedTotal(forward: line(carry.forward, amount: running),
                                                               back: line(carry.back, amount: running))
             }
+            return bands.map(repeatingHeader)
         }
-        add(line(totals.totalLabel, amount: running))
-        return bands
+        return BandStream(concatenating: [{ body }, { BandStream([repeatingHeader(line(totals.totalLabel, amount: running))]) }])
     }
 
     /// A full-width line: a section heading (no amount) or a labelled total, right-aligned.
