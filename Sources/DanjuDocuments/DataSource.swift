@@ -26,10 +26,13 @@ public final class DataSource {
         photoRoot = folder.appendingPathComponent(settings["photo_root"] ?? ".").standardizedFileURL.path
     }
 
-    /// Runs every query of `template` with `parameters` inside one read transaction, so all of a document's
-    /// data comes from one snapshot. `blank` binds every parameter to NULL and lets single queries find nothing.
-    /// A refused document is an error, unless `draft` asks to print it anyway (the reasons go into the bindings).
-    public func bindings(for template: Template, parameters: [String: String], blank: Bool, draft: Bool = false) throws -> Bindings {
+    /// Runs every query of `template` with `parameters` and calls `body` with the result, all inside one read
+    /// transaction, so all of a document's data comes from one snapshot, also the rows of long lists that tables
+    /// read again as they are laid out. `blank` binds every parameter to NULL and lets single queries find
+    /// nothing. A refused document is an error, unless `draft` asks to print it anyway (the reasons go into the
+    /// bindings).
+    public func read<T>(_ template: Template, parameters: [String: String], blank: Bool, draft: Bool = false,
+                        _ body: (Bindings) throws -> T) throws -> T {
         if !blank {
             let missing = template.parameters.map(\.name).filter { parameters[$0] == nil }
             guard missing.isEmpty else {
@@ -51,7 +54,10 @@ public final class DataSource {
                 throw TemplateError("\(name): \(error.message)", at: location)
             }
         }
-        try database.transaction {
+        // Lists that only tables print are read as the table needs them, not held.
+        let tableQueries = Set(template.body.compactMap { if case .table(let table) = $0.element { table.query } else { nil } })
+        var streams: [Statement] = []
+        return try database.transaction {
             // A blank form is never refused: it is paper for handwriting, not a statement about an order.
             let reasons = blank ? [] : try template.refusals.flatMap { refusal in
                 try run(refusal.sql, named: "refusal", at: refusal.location).map { try bindings.text(refusal.message, row: $0) }
@@ -59,6 +65,12 @@ public final class DataSource {
             guard reasons.isEmpty || draft else { throw DocumentError(reasons.joined(separator: "\n") + " (--draft prints it marked as a draft)") }
             bindings.refusals = reasons
             for query in template.queries {
+                if !query.single, tableQueries.contains(query.name) {
+                    let statement = try prepareStream(query)
+                    streams.append(statement)
+                    bindings.streamed[query.name] = try rows(of: statement, values: values, query: query)
+                    continue
+                }
                 let rows = try run(query.sql, named: "query “\(query.name)”", at: query.location)
                 guard query.single else {
                     bindings.tables[query.name] = rows
@@ -71,8 +83,33 @@ public final class DataSource {
                 default: throw TemplateError("query “\(query.name)” is single but found \(rows.count) rows for \(Self.describe(parameters))", at: query.location)
                 }
             }
+            // A statement stopped on a row would hold its read lock past the commit.
+            defer { streams.forEach { $0.reset() } }
+            return try body(bindings)
         }
-        return bindings
+    }
+
+    /// A statement of its own for a list a table reads as it goes (two tables may read at once).
+    private func prepareStream(_ query: Query) throws -> Statement {
+        do { return try database.prepare(query.sql) } catch let error as DatabaseError {
+            throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
+        }
+    }
+
+    /// A list query's rows, counted now and read again whenever a table walks them.
+    private func rows(of statement: Statement, values: [String: SQLValue], query: Query) throws -> TableRows {
+        let bound = values.filter { statement.parameterNames.contains($0.key) }
+        do {
+            try statement.bind(bound)
+            var count = 0
+            while try statement.step() { count += 1 }
+            return TableRows(count: count) {
+                try statement.bind(bound)
+                return { try statement.step() ? statement.row() : nil }
+            }
+        } catch let error as DatabaseError {
+            throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
+        }
     }
 
     /// A statement prepared once per connection: a batch runs the same queries for every document.

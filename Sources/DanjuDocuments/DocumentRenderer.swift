@@ -53,14 +53,15 @@ public final class DocumentRenderer {
     @discardableResult
     public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy,
                        start: (DocumentInfo) throws -> Void, emit: @escaping (Page) throws -> Void) throws -> [OverflowReport] {
-        let bindings = try source.bindings(for: template, parameters: parameters, blank: mode.blank, draft: mode.draft)
-        try start(try DocumentInfo(template, bindings: bindings))
-        let record = mode.blank ? "blank form" : DataSource.describe(parameters)
-        let overflows = try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
-                                                  options: LayoutOptions(record: record, imageRoot: source.photoRoot)) { [typesetter] page in
-            if let offset = mode.preprinted { page.keepDataOnly(shiftedBy: offset) }
-            if !bindings.refusals.isEmpty { page.markDraft(bindings.refusals, typesetter: typesetter) }
-            try emit(page)
+        let overflows = try source.read(template, parameters: parameters, blank: mode.blank, draft: mode.draft) { bindings in
+            try start(try DocumentInfo(template, bindings: bindings))
+            let record = mode.blank ? "blank form" : DataSource.describe(parameters)
+            return try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
+                                             options: LayoutOptions(record: record, imageRoot: source.photoRoot)) { [typesetter] page in
+                if let offset = mode.preprinted { page.keepDataOnly(shiftedBy: offset) }
+                if !bindings.refusals.isEmpty { page.markDraft(bindings.refusals, typesetter: typesetter) }
+                try emit(page)
+            }
         }
         overflows.forEach(policy.report)
         if policy.strict, !overflows.isEmpty {

@@ -40,8 +40,10 @@ struct TableLayout {
     /// No bands for a query without rows (unless blank rows are asked for): an empty table says nothing.
     /// Rows become bands only as the paginator reaches them.
     func bands() throws -> BandStream {
-        let rows = document.bindings.tables[element.query] ?? []
+        var rows = document.bindings.rows(of: element.query)
         if rows.isEmpty, element.blankRows == 0 { return BandStream([]) }
+        // Side-by-side sets read rows out of order: hold them (such tables are short checklists).
+        if element.across > 1 { rows = TableRows(try rows.all()) }
         let header = headerBand()
         var bands: [Band] = []
         if let title = element.title {
@@ -69,7 +71,7 @@ struct TableLayout {
 
     /// Rows with their sums: section headings and subtotals, the running total carried over page breaks,
     /// and the grand total kept with the last row.
-    private func totalledRows(_ rows: [Row], totals: TableTotals, header: Band) -> BandStream {
+    private func totalledRows(_ rows: TableRows, totals: TableTotals, header: Band) -> BandStream {
         var running = Money.zero, section = Money.zero
         func repeatingHeader(_ band: Band) -> Band {
             var band = band
@@ -77,9 +79,9 @@ struct TableLayout {
             return band
         }
         let body = BandStream(count: rows.count) { index in
-            let row = rows[index], last = index == rows.count - 1
+            let row = try rows.row(index), last = index == rows.count - 1
             var bands: [Band] = []
-            if let sections = totals.sections, index == 0 || rows[index - 1][sections] != row[sections] {
+            if let sections = totals.sections, try index == 0 || rows.row(index - 1)[sections] != row[sections] {
                 let title = try totals.sectionTitle.map { try document.bindings.text($0, row: row) } ?? row[sections]?.text ?? ""
                 var heading = line(title, amount: nil)
                 heading.keepWithNext = true
@@ -91,7 +93,7 @@ struct TableLayout {
             var band = try rowBand(index: index, perSet: rows.count, rows: rows)
             band.keepWithNext = last
             bands.append(band)
-            if let sections = totals.sections, last || rows[index + 1][sections] != row[sections] {
+            if let sections = totals.sections, try last || rows.row(index + 1)[sections] != row[sections] {
                 var subtotal = line(totals.subtotalLabel, amount: section)
                 subtotal.keepWithNext = last
                 bands.append(subtotal)
@@ -149,12 +151,12 @@ struct TableLayout {
     }
 
     /// Band `index`: row `index` of each side-by-side set (row `set * perSet + index` of the query).
-    private func rowBand(index: Int, perSet: Int, rows: [Row]) throws -> Band {
+    private func rowBand(index: Int, perSet: Int, rows: TableRows) throws -> Band {
         let widths = columnWidths
         var cells: [(set: Int, row: Row?, position: Int)] = []
         for set in 0..<element.across {
             let position = set * perSet + index
-            if rows.isEmpty || position < rows.count { cells.append((set, rows.isEmpty ? nil : rows[position], position)) }
+            if rows.isEmpty || position < rows.count { cells.append((set, rows.isEmpty ? nil : try rows.row(position), position)) }
         }
         // Lay out every cell's content first: the band is as tall as its tallest cell.
         var contents: [[CellContent]] = []
@@ -166,7 +168,7 @@ struct TableLayout {
         var band = Band(height: height)
         for (cell, content) in zip(cells, contents) {
             var x = Double(cell.set) * (setWidth + Self.setGap)
-            let run = groupRun(at: cell.position, setStart: cell.set * perSet, setEnd: min((cell.set + 1) * perSet, rows.count), rows: rows)
+            let run = try groupRun(at: cell.position, setStart: cell.set * perSet, setEnd: min((cell.set + 1) * perSet, rows.count), rows: rows)
             for (column, (width, part)) in zip(widths, content).enumerated() {
                 let rect = Rect(x: x, y: 0, width: width, height: height)
                 if column == groupColumn, let run {
@@ -194,11 +196,11 @@ struct TableLayout {
     }
 
     /// Whether the row at `position` starts and ends its run of equal group values within its set.
-    private func groupRun(at position: Int, setStart: Int, setEnd: Int, rows: [Row]) -> (starts: Bool, ends: Bool)? {
+    private func groupRun(at position: Int, setStart: Int, setEnd: Int, rows: TableRows) throws -> (starts: Bool, ends: Bool)? {
         guard let group = element.group, groupColumn != nil, position < rows.count else { return nil }
-        let value = rows[position][group]
-        return (position == setStart || rows[position - 1][group] != value,
-                position + 1 >= setEnd || rows[position + 1][group] != value)
+        let value = try rows.row(position)[group]
+        return (try position == setStart || rows.row(position - 1)[group] != value,
+                try position + 1 >= setEnd || rows.row(position + 1)[group] != value)
     }
 
     private func content(_ column: TableColumn, width: Double, row: Row?) throws -> CellContent {
