@@ -108,13 +108,17 @@ public final class DocumentLayout {
         }
     }
 
+    /// Where the body goes on every page: between the header and the footer.
+    private var bodyTop: Double { template.page.margins.top + (template.header.map { $0.height + Self.gap } ?? 0) }
+    private var bodyBottom: Double {
+        template.page.height - template.page.margins.bottom - (template.footer.map { $0.height + Self.gap } ?? 0)
+    }
+    var bodyHeight: Double { bodyBottom - bodyTop }
+
     /// Flows the body over pages, handing each to `finish` when full; returns the number of pages.
     private func paginate(_ finish: @escaping (Page) throws -> Void) throws -> Int {
         let setup = template.page
-        let headerHeight = template.header.map { $0.height + Self.gap } ?? 0
-        let footerHeight = template.footer.map { $0.height + Self.gap } ?? 0
-        var paginator = Paginator(width: setup.width, height: setup.height, left: setup.margins.left,
-                                  top: setup.margins.top + headerHeight, bottom: setup.height - setup.margins.bottom - footerHeight,
+        var paginator = Paginator(width: setup.width, height: setup.height, left: setup.margins.left, top: bodyTop, bottom: bodyBottom,
                                   finish: finish)
         // One stream, so "keep with next" can look across elements.
         try paginator.place(BandStream(concatenating: template.body.map { item in { try self.bands(for: item, width: setup.contentWidth) } }))

@@ -55,15 +55,20 @@ struct TableLayout {
             bands.append(band)
         }
         bands.append(header)
+        // A row taller than this is cut over pages: room below the repeated header (and the carried totals).
+        let carried = element.totals?.carry.map { line($0.forward, amount: .zero).height + line($0.back, amount: .zero).height } ?? 0
+        let limit = document.bodyHeight - header.height - carried - DocumentLayout.gap
         let body: BandStream
         if let totals = element.totals, !rows.isEmpty {
-            body = totalledRows(rows, totals: totals, header: header)
+            body = totalledRows(rows, totals: totals, header: header, limit: limit)
         } else {
             let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
             body = BandStream(count: perSet) { index in
-                var band = try rowBand(index: index, perSet: perSet, rows: rows)
-                band.repeatOnNewPage = [header]
-                return [band]
+                try rowBands(index: index, perSet: perSet, rows: rows, limit: limit).map { band in
+                    var band = band
+                    band.repeatOnNewPage = [header]
+                    return band
+                }
             }
         }
         return BandStream(concatenating: [{ BandStream(bands) }, { body }])
@@ -71,7 +76,7 @@ struct TableLayout {
 
     /// Rows with their sums: section headings and subtotals, the running total carried over page breaks,
     /// and the grand total kept with the last row.
-    private func totalledRows(_ rows: TableRows, totals: TableTotals, header: Band) -> BandStream {
+    private func totalledRows(_ rows: TableRows, totals: TableTotals, header: Band, limit: Double) -> BandStream {
         var running = Money.zero, section = Money.zero
         func repeatingHeader(_ band: Band) -> Band {
             var band = band
@@ -90,9 +95,9 @@ struct TableLayout {
             let amount = try fen(of: row, number: index + 1, column: totals.column)
             running += amount
             section += amount
-            var band = try rowBand(index: index, perSet: rows.count, rows: rows)
-            band.keepWithNext = last
-            bands.append(band)
+            var pieces = try rowBands(index: index, perSet: rows.count, rows: rows, limit: limit)
+            pieces[pieces.count - 1].keepWithNext = last
+            bands += pieces
             if let sections = totals.sections, try last || rows.row(index + 1)[sections] != row[sections] {
                 var subtotal = line(totals.subtotalLabel, amount: section)
                 subtotal.keepWithNext = last
@@ -150,8 +155,9 @@ struct TableLayout {
         return band
     }
 
-    /// Band `index`: row `index` of each side-by-side set (row `set * perSet + index` of the query).
-    private func rowBand(index: Int, perSet: Int, rows: TableRows) throws -> Band {
+    /// The bands of row `index` of each side-by-side set (row `set * perSet + index` of the query): one band,
+    /// or, for a row taller than `limit`, pieces cut between text lines, each fitting a page below the header.
+    private func rowBands(index: Int, perSet: Int, rows: TableRows, limit: Double) throws -> [Band] {
         let widths = columnWidths
         var cells: [(set: Int, row: Row?, position: Int)] = []
         for set in 0..<element.across {
@@ -159,16 +165,57 @@ struct TableLayout {
             if rows.isEmpty || position < rows.count { cells.append((set, rows.isEmpty ? nil : try rows.row(position), position)) }
         }
         // Lay out every cell's content first: the band is as tall as its tallest cell.
-        var contents: [[CellContent]] = []
+        var pieces: [[[CellContent]]] = [[]]
         for cell in cells {
-            contents.append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row) })
+            pieces[0].append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row) })
         }
-        let height = contents.flatMap { $0 }.map(\.height).reduce(element.rowHeight, max)
+        while height(of: pieces[pieces.count - 1]) > limit, let cut = cut(pieces[pieces.count - 1], within: limit) {
+            pieces[pieces.count - 1] = cut.head
+            pieces.append(cut.tail)
+        }
+        return try pieces.indices.map { piece in
+            try band(of: pieces[piece], cells: cells, perSet: perSet, rows: rows, continues: piece > 0, continued: piece < pieces.count - 1)
+        }
+    }
 
+    private func height(of contents: [[CellContent]]) -> Double {
+        contents.flatMap { $0 }.map(\.height).reduce(element.rowHeight, max)
+    }
+
+    /// Every cell's text cut after the last line that fits `limit`: what goes on this page and what on the
+    /// next. Nil when no text can be cut (a single line taller than the page).
+    private func cut(_ contents: [[CellContent]], within limit: Double) -> (head: [[CellContent]], tail: [[CellContent]])? {
+        var cutAny = false
+        let widths = columnWidths
+        let parts = contents.map { cells in
+            zip(cells, widths).map { cell, width -> (CellContent, CellContent) in
+                guard case .text(let block) = cell, cell.height > limit else { return (cell, .empty) }
+                let lines = block.lineEnds
+                let fitting = lines.filter { $0.bottom + 2 * DocumentLayout.padY <= limit }.count
+                guard fitting > 0, fitting < lines.count else { return (cell, .empty) }
+                cutAny = true
+                let utf8 = Array(block.text.utf8), at = lines[fitting].start
+                var head = String(decoding: utf8[..<at], as: UTF8.self)
+                if head.hasSuffix("\n") { head.removeLast() }
+                let layout = { (text: String) in document.typesetter.layout(text, style: block.style, width: width - 2 * DocumentLayout.padX) }
+                return (.text(layout(head)), .text(layout(String(decoding: utf8[at...], as: UTF8.self))))
+            }
+        }
+        guard cutAny else { return nil }
+        return (parts.map { $0.map(\.0) }, parts.map { $0.map(\.1) })
+    }
+
+    /// One band of laid-out cells. A piece that `continues` a row cut over pages, or is `continued` by one,
+    /// leaves the group column's merged cell open on that side.
+    private func band(of contents: [[CellContent]], cells: [(set: Int, row: Row?, position: Int)], perSet: Int, rows: TableRows,
+                      continues: Bool, continued: Bool) throws -> Band {
+        let widths = columnWidths
+        let height = height(of: contents)
         var band = Band(height: height)
         for (cell, content) in zip(cells, contents) {
             var x = Double(cell.set) * (setWidth + Self.setGap)
             let run = try groupRun(at: cell.position, setStart: cell.set * perSet, setEnd: min((cell.set + 1) * perSet, rows.count), rows: rows)
+                .map { (starts: $0.starts && !continues, ends: $0.ends && !continued) }
             for (column, (width, part)) in zip(widths, content).enumerated() {
                 let rect = Rect(x: x, y: 0, width: width, height: height)
                 if column == groupColumn, let run {
