@@ -11,7 +11,7 @@ if ! command -v /usr/bin/time >/dev/null || ! command -v sqlite3 >/dev/null; the
 fi
 scripts/prepare-fonts >/dev/null
 swift build -c release >/dev/null
-danju=.build/release/danju
+danju=${DANJU:-.build/release/danju}  # DANJU=other/binary compares builds
 db=output/demo.sqlite
 [ -f "$db" ] || $danju demo-db "$db" >/dev/null
 work=$(mktemp -d)

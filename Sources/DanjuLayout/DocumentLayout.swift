@@ -89,23 +89,47 @@ public final class DocumentLayout {
         return overflows.filter { seen.insert($0.description).inserted }
     }
 
-    /// One full set of pages, numbered from 1. The first pass only counts them, for “page N of M”; the
-    /// second lays them out again and hands each over with its header and footer.
+    /// A document of up to this many pages is laid out once and held; a longer one is laid out again.
+    private static let heldPages = 16
+
+    /// One full set of pages, numbered from 1, each handed over with its header and footer. When these say
+    /// “of M pages” and the document is long, a first pass only counts the pages and a second lays them out
+    /// again, so that no more than a page is held at a time.
     private func layoutCopy(emit: @escaping (Page) throws -> Void) throws {
-        let setup = template.page
-        let pages = try paginate { _ in }
+        guard mentionsPageCount else {
+            var number = 0
+            _ = try paginate { [self] page in
+                number += 1
+                try emit(finished(page, number: number, of: 0))
+            }
+            return
+        }
+        var held: [Page]? = []
+        let pages = try paginate { page in
+            held?.append(page)
+            if let count = held?.count, count > Self.heldPages { held = nil }
+        }
+        if let held {
+            for (index, page) in held.enumerated() { try emit(try finished(page, number: index + 1, of: pages)) }
+            return
+        }
         var number = 0
         _ = try paginate { [self] page in
             number += 1
-            if let header = template.header {
-                page.add(try band(for: header, page: number, pages: pages), x: setup.margins.left, y: setup.margins.top)
-            }
-            if let footer = template.footer {
-                page.add(try band(for: footer, page: number, pages: pages),
-                         x: setup.margins.left, y: setup.height - setup.margins.bottom - footer.height)
-            }
-            try emit(page)
+            try emit(finished(page, number: number, of: pages))
         }
+    }
+
+    /// `page` with the header and footer for page `number` of `pages`.
+    private func finished(_ page: Page, number: Int, of pages: Int) throws -> Page {
+        let setup = template.page
+        if let header = template.header {
+            page.add(try band(for: header, page: number, pages: pages), x: setup.margins.left, y: setup.margins.top)
+        }
+        if let footer = template.footer {
+            page.add(try band(for: footer, page: number, pages: pages), x: setup.margins.left, y: setup.height - setup.margins.bottom - footer.height)
+        }
+        return page
     }
 
     /// Where the body goes on every page: between the header and the footer.
@@ -114,6 +138,14 @@ public final class DocumentLayout {
         template.page.height - template.page.margins.bottom - (template.footer.map { $0.height + Self.gap } ?? 0)
     }
     var bodyHeight: Double { bodyBottom - bodyTop }
+
+    /// Whether the header or footer prints the page count (`{{pages}}`).
+    private var mentionsPageCount: Bool {
+        [template.header, template.footer].compactMap { $0 }.flatMap(\.items).contains { item in
+            guard case .text(let text, _, _) = item.kind else { return false }
+            return text.references.contains { $0.source == nil && $0.name == "pages" }
+        }
+    }
 
     /// Flows the body over pages, handing each to `finish` when full; returns the number of pages.
     private func paginate(_ finish: @escaping (Page) throws -> Void) throws -> Int {
