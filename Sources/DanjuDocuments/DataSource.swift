@@ -7,6 +7,7 @@ import Foundation
 public final class DataSource {
     let database: Database
     private var statements: [String: Statement] = [:]
+    private var streamStatements: [String: Statement] = [:]
     public let path: String
     public let timeZone: ShopTimeZone
     /// Folder relative image paths are read from (the `photo_root` setting, relative to the database file).
@@ -89,9 +90,16 @@ public final class DataSource {
         }
     }
 
-    /// A statement of its own for a list a table reads as it goes (two tables may read at once).
+    /// A statement of its own for a list a table reads as it goes (two tables may read at once), prepared once
+    /// per connection like the others.
     private func prepareStream(_ query: Query) throws -> Statement {
-        do { return try database.prepare(query.sql) } catch let error as DatabaseError {
+        let key = "\(query.name)\n\(query.sql)"
+        if let statement = streamStatements[key] { return statement }
+        do {
+            let statement = try database.prepare(query.sql)
+            streamStatements[key] = statement
+            return statement
+        } catch let error as DatabaseError {
             throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
         }
     }
