@@ -18,14 +18,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # measure NAME PAGES OUTPUT -- command…: runs the command RUNS times under /usr/bin/time and prints the
-# median wall time, pages/s, peak RSS and bytes/page; appends "NAME<TAB>peak RSS MB" to $work/rss.
+# median wall time, pages/s, the median CPU time (user + system: steadier than wall time on a shared
+# machine), peak RSS and bytes/page; appends "NAME<TAB>peak RSS MB" to $work/rss.
 # PAGES 0 counts the pages of OUTPUT (a PDF) with pdfinfo.
 measure() {
   local name=$1 pages=$2 output=$3; shift 4
   : > "$work/$name.times"
   for _ in $(seq "$runs"); do
     rm -rf "$output"
-    /usr/bin/time -f "%e %M" -a -o "$work/$name.times" "$@" 2>/dev/null >/dev/null || { echo "$name failed"; "$@"; exit 1; }
+    /usr/bin/time -f "%e %M %U %S" -a -o "$work/$name.times" "$@" 2>/dev/null >/dev/null || { echo "$name failed"; "$@"; exit 1; }
   done
   [ "$pages" -gt 0 ] || pages=$(pdfinfo "$output" | awk '/^Pages:/ {print $2}')
   local bytes
@@ -35,9 +36,9 @@ import statistics, sys
 name, units, size, path, rss_file = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 rows = [line.split() for line in open(path) if line.strip() and line[0].isdigit()]
 walls = [float(r[0]) for r in rows]; rss = [int(r[1]) / 1024 for r in rows]
-wall = statistics.median(walls)
-print(f"{name:<34} {units:5d} pages, wall median {wall*1000:8.0f} ms (min {min(walls)*1000:.0f}, max {max(walls)*1000:.0f})"
-      f"  {units / wall:7.1f} pages/s  peak RSS {max(rss):6.1f} MB  {size / units / 1024:6.1f} KB/page")
+wall = statistics.median(walls); cpu = statistics.median(float(r[2]) + float(r[3]) for r in rows)
+print(f"{name:<30} {units:5d} pages, wall median {wall*1000:6.0f} ms (min {min(walls)*1000:.0f}, max {max(walls)*1000:.0f})"
+      f" {units / wall:6.1f} pages/s, CPU {cpu:6.2f} s  peak RSS {max(rss):6.1f} MB  {size / units / 1024:5.1f} KB/page")
 open(rss_file, "a").write(f"{name}\t{max(rss)}\n")
 PY
 }
