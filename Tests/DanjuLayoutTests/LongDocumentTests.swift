@@ -5,21 +5,12 @@ import DanjuTemplate
 import Foundation
 import Testing
 
-private let listTemplate = """
-    title: 清单
-    page: {size: A5, margins: 10}
-    queries:
-      items: {sql: SELECT 1}
-    footer:
-      height: 5
-      items:
-        - {text: "第 {{page}} 页 / 共 {{pages}} 页", at: [0, 0, 128, 5]}
-    body:
+private let listTemplate = pagedTemplate(body: """
       - table: items
         columns:
           - {title: 项目, width: 20, value: "{{item}}"}
           - {title: 说明, value: "{{note}}"}
-    """
+    """)
 
 private func listRows(_ count: Int, note: (Int) -> String = { "说明\($0)" }) -> [Row] {
     (0..<count).map { Row(columns: ["item", "note"], values: [.text("项目\($0)"), .text(note($0))]) }
@@ -78,12 +69,9 @@ private func layoutStreaming(_ yaml: String, rows: TableRows, emit: @escaping (P
     }
     #expect(pieces.filter { !$0.isEmpty }.count >= 3, "the long cell runs over several pages")
     #expect(pieces.flatMap { $0 }.joined() == long, "cut between lines: nothing lost, nothing repeated")
-    let bottom = pages[0].height - 28.35 - 5 * 72 / 25.4
     for (index, page) in pages.enumerated() {
         #expect(page.texts.filter { $0.block.text == "项目" }.count == 1, "header on page \(index + 1)")
-        for item in page.allItems where item.frame.maxY > bottom + 0.01 {
-            if case .text(let block, _) = item { #expect(block.text.hasPrefix("第 ")) } else { Issue.record("below the body on page \(index + 1)") }
-        }
+        expectNothingBelowTheBody(page, number: index + 1)
     }
     let printed = pages.flatMap(\.texts).map(\.block.text).filter { $0.hasPrefix("项目") && $0 != "项目" }
     #expect(printed.first == "项目0" && printed.last == "项目5" && Set(printed).count == 6)
