@@ -127,7 +127,7 @@ struct Paginator {
     private let finish: (Page) throws -> Void
     private var page: Page
     /// Pages finished so far.
-    private(set) var pageCount = 0
+    private var pageCount = 0
     /// Bands that did not fit even on an empty page: drawn anyway, reported by the caller.
     private(set) var oversized: [Double] = []
     private var y: Double
