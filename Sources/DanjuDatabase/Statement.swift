@@ -56,6 +56,11 @@ public final class Statement {
         guard rc == SQLITE_OK else { throw DatabaseError(database.lastError, sql: sql) }
     }
 
+    /// Stops reading before the last row (a statement left in the middle keeps its read lock).
+    public func reset() {
+        sqlite3_reset(handle)
+    }
+
     /// Advances to the next row; false when there are no more.
     public func step() throws -> Bool {
         switch sqlite3_step(handle) {

@@ -51,6 +51,7 @@ final class DemoBuilder {
         try writeWorkOrders()
         try writeComplaints()
         try writeCallbacks()
+        try writeShowcase()
     }
 
     func nextID(_ table: String) -> Int {

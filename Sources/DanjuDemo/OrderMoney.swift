@@ -91,7 +91,7 @@ extension DemoBuilder {
 
     /// Labour at the shop's rate (the manufacturer's for warranty); big jobs are shared by two technicians,
     /// each charging his own hours ("谁工作，谁收工时").
-    private func labourLines(_ description: String, hours: Double, payer: String, _ draft: OrderDraft,
+    func labourLines(_ description: String, hours: Double, payer: String, _ draft: OrderDraft,
                              _ rng: inout SplitMix64) -> [Line] {
         let tenths = max(Int(hours * 10), 5)
         let rate = payer == "warranty" ? Self.claimRateFen : Self.labourRateFen
@@ -104,7 +104,7 @@ extension DemoBuilder {
         }
     }
 
-    private func partLine(_ name: String, _ quantity: Int, payer: String, _ draft: OrderDraft, _ rng: inout SplitMix64) -> Line {
+    func partLine(_ name: String, _ quantity: Int, payer: String, _ draft: OrderDraft, _ rng: inout SplitMix64) -> Line {
         let index = Catalog.part(named: name)
         let part = Catalog.parts[index], entry = partBook[draft.machine.manufacturer][index]
         let milli = part.unit == "公斤" ? quantity * 1_000 + rng.pick([0, 500]) : quantity * 1_000

@@ -179,7 +179,7 @@ extension DemoBuilder {
 
     // MARK: Order row
 
-    private func writeOrderRow(_ draft: OrderDraft, appointmentID: Int?, quoteStatus: String?, _ rng: inout SplitMix64) throws {
+    func writeOrderRow(_ draft: OrderDraft, appointmentID: Int?, quoteStatus: String?, _ rng: inout SplitMix64) throws {
         let customer = draft.customer
         let day = draft.arrived.day
         let sender: (String, String)? = switch rng.int(0...19) {

@@ -9,14 +9,18 @@ public struct BatchRenderer: Sendable {
     public let paths: ProjectPaths
     public let database: String
     public let template: Template
+    /// Drafts, pre-printed paper; never blank (a batch fills documents from rows).
+    public let mode: PrintMode
     public let policy: FitPolicy
     /// Called with (documents done, total) after each document.
     public let progress: @Sendable (Int, Int) -> Void
 
-    public init(paths: ProjectPaths, database: String, template: Template, policy: FitPolicy, progress: @escaping @Sendable (Int, Int) -> Void) {
+    public init(paths: ProjectPaths, database: String, template: Template, mode: PrintMode = PrintMode(), policy: FitPolicy,
+                progress: @escaping @Sendable (Int, Int) -> Void) {
         self.paths = paths
         self.database = database
         self.template = template
+        self.mode = mode
         self.policy = policy
         self.progress = progress
     }
@@ -36,7 +40,7 @@ public struct BatchRenderer: Sendable {
                         let renderer = try DocumentRenderer(paths: paths, database: database)
                         for index in stride(from: worker, to: rows.count, by: workers) {
                             try await pipeline.waitForRoom(index)
-                            let document = try renderer.layout(template, parameters: rows[index], policy: policy)
+                            let document = try renderer.layout(template, parameters: rows[index], mode: mode, policy: policy)
                             await pipeline.put(index, try RecordedDocument(document))
                         }
                     } catch {
@@ -86,7 +90,7 @@ public struct BatchRenderer: Sendable {
                 group.addTask {
                     let renderer = try DocumentRenderer(paths: paths, database: database)
                     for index in stride(from: worker, to: rows.count, by: workers) {
-                        try renderer.render(template, parameters: rows[index], to: names[index], format: .pdf, policy: policy)
+                        try renderer.render(template, parameters: rows[index], mode: mode, to: names[index], format: .pdf, policy: policy)
                         progress(await counter.increment(), rows.count)
                     }
                 }
@@ -111,7 +115,7 @@ struct RecordedDocument: Sendable {
     let pages: [RecordedPage]
 
     init(_ document: LaidOutDocument) throws {
-        metadata = document.metadata
+        metadata = document.info.metadata
         pages = try document.pages.map(RecordedPage.init)
     }
 }

@@ -50,7 +50,7 @@ public struct ClaimPackage {
         let file = try AtomicFile(output)
         let summary = try renderer.source.snapshot {
             let period = ["maker": maker, "month": month]
-            let claims = try renderer.source.bindings(for: front, parameters: period, blank: false).tables["claims"] ?? []
+            let claims = try renderer.source.read(front, parameters: period, blank: false) { try $0.rows(of: "claims").all() }
             guard !claims.isEmpty else {
                 throw DocumentError("no warranty claims of maker “\(maker)” booked in \(month): no package written")
             }
@@ -64,7 +64,7 @@ public struct ClaimPackage {
                 try renderer.layout(report, parameters: ["claim": $0], mode: mode, policy: policy, readImages: false).pages.count
             }
             let tagDocument = try renderer.layout(tags, parameters: tagParameters, policy: policy)
-            let hasTags = try renderer.source.bindings(for: tags, parameters: tagParameters, blank: false).tables["tags"]?.isEmpty == false
+            let hasTags = try renderer.source.read(tags, parameters: tagParameters, blank: false) { !$0.rows(of: "tags").isEmpty }
 
             // The letter is one page and the summary starts the next (the template says new-page).
             var entries = [Entry(title: "保修索赔申报函", page: 1), Entry(title: "索赔汇总表", page: 2)]
@@ -83,7 +83,7 @@ public struct ClaimPackage {
             }
 
             // Second pass: write, one claim at a time.
-            let writer = try PDFWriter(path: file.temporaryPath, metadata: frontDocument.metadata, artwork: renderer.artwork)
+            let writer = try PDFWriter(path: file.temporaryPath, metadata: frontDocument.info.metadata, artwork: renderer.artwork)
             let total = next - 1 + (hasTags ? tagDocument.pages.count : 0)
             // Each document numbers its own pages; the package's number, the one the contents give, goes below.
             func add(_ pages: [Page]) throws {

@@ -8,6 +8,7 @@ import Foundation
 public final class DataSource {
     let database: Database
     private var statements: [String: Statement] = [:]
+    private var streamStatements: [String: Statement] = [:]
     public let path: String
     public let timeZone: ShopTimeZone
     /// Folder relative image paths are read from (the `photo_root` setting, relative to the database file).
@@ -28,10 +29,13 @@ public final class DataSource {
         photoRoot = folder.appendingPathComponent(settings["photo_root"] ?? ".").standardizedFileURL.path
     }
 
-    /// Runs every query of `template` with `parameters` inside one read transaction, so all of a document's
-    /// data comes from one snapshot. `blank` binds every parameter to NULL and lets single queries find nothing.
-    /// A refused document is an error, unless `draft` asks to print it anyway (the reasons go into the bindings).
-    public func bindings(for template: Template, parameters: [String: String], blank: Bool, draft: Bool = false) throws -> Bindings {
+    /// Runs every query of `template` with `parameters` and calls `body` with the result, all inside one read
+    /// transaction, so all of a document's data comes from one snapshot, also the rows of long lists that tables
+    /// read again as they are laid out. `blank` binds every parameter to NULL and lets single queries find
+    /// nothing. A refused document is an error, unless `draft` asks to print it anyway (the reasons go into the
+    /// bindings).
+    public func read<T>(_ template: Template, parameters: [String: String], blank: Bool, draft: Bool = false,
+                        _ body: (Bindings) throws -> T) throws -> T {
         if !blank {
             let missing = template.parameters.map(\.name).filter { parameters[$0] == nil }
             guard missing.isEmpty else {
@@ -45,16 +49,30 @@ public final class DataSource {
         var values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
         var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
         var sharedColumns: [String: [String]] = [:]
+        func expanded(_ sql: String, reads: [String]) -> String {
+            SharedRows.expand(sql, tables: reads.map { ($0, sharedColumns[$0] ?? []) })
+        }
         func run(_ sql: String, named name: String, at location: SourceLocation, reads: [String] = []) throws -> (rows: [Row], columns: [String]) {
             do {
-                let statement = try prepared(SharedRows.expand(sql, tables: reads.map { ($0, sharedColumns[$0] ?? []) }))
+                let statement = try prepared(expanded(sql, reads: reads))
                 try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
                 return (try statement.allRows(), statement.columnNames)
             } catch let error as DatabaseError {
                 throw TemplateError("\(name): \(error.message)", at: location)
             }
         }
-        try database.transaction {
+        // Lists that only tables print are read as the table needs them, not held; charts and grids hold theirs.
+        let heldQueries = Set(template.body.compactMap { item -> String? in
+            switch item.element {
+            case .chart(let chart): chart.query
+            case .grid(let grid): grid.query
+            default: nil
+            }
+        })
+        let tableQueries = Set(template.body.compactMap { if case .table(let table) = $0.element { table.query } else { nil } })
+            .subtracting(heldQueries)
+        var streams: [Statement] = []
+        return try database.transaction {
             // A blank form is never refused: it is paper for handwriting, not a statement about an order.
             let reasons = blank ? [] : try template.refusals.flatMap { refusal in
                 try run(refusal.sql, named: "refusal", at: refusal.location).rows.map { try bindings.text(refusal.message, row: $0) }
@@ -62,6 +80,12 @@ public final class DataSource {
             guard reasons.isEmpty || draft else { throw DocumentError(reasons.joined(separator: "\n") + " (--draft prints it marked as a draft)") }
             bindings.refusals = reasons
             for query in template.queries {
+                if !query.single, !query.share, tableQueries.contains(query.name) {
+                    let statement = try prepareStream(query, sql: expanded(query.sql, reads: query.reads))
+                    streams.append(statement)
+                    bindings.streamed[query.name] = try rows(of: statement, values: values, query: query)
+                    continue
+                }
                 let (rows, columns) = try run(query.sql, named: "query “\(query.name)”", at: query.location, reads: query.reads)
                 if query.share {
                     sharedColumns[query.name] = columns
@@ -78,8 +102,40 @@ public final class DataSource {
                 default: throw TemplateError("query “\(query.name)” is single but found \(rows.count) rows for \(Self.describe(parameters))", at: query.location)
                 }
             }
+            // A statement stopped on a row would hold its read lock past the commit.
+            defer { streams.forEach { $0.reset() } }
+            return try body(bindings)
         }
-        return bindings
+    }
+
+    /// A statement of its own for a list a table reads as it goes (two tables may read at once), prepared once
+    /// per connection like the others.
+    private func prepareStream(_ query: Query, sql: String) throws -> Statement {
+        let key = "\(query.name)\n\(sql)"
+        if let statement = streamStatements[key] { return statement }
+        do {
+            let statement = try database.prepare(sql)
+            streamStatements[key] = statement
+            return statement
+        } catch let error as DatabaseError {
+            throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
+        }
+    }
+
+    /// A list query's rows, counted now and read again whenever a table walks them.
+    private func rows(of statement: Statement, values: [String: SQLValue], query: Query) throws -> TableRows {
+        let bound = values.filter { statement.parameterNames.contains($0.key) }
+        do {
+            try statement.bind(bound)
+            var count = 0
+            while try statement.step() { count += 1 }
+            return TableRows(count: count) {
+                try statement.bind(bound)
+                return { try statement.step() ? statement.row() : nil }
+            }
+        } catch let error as DatabaseError {
+            throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
+        }
     }
 
     /// A statement prepared once per connection: a batch runs the same queries for every document.

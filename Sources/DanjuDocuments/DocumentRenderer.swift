@@ -47,27 +47,41 @@ public final class DocumentRenderer {
         typesetter = Typesetter(fonts: try FontLibrary(configFile: paths.fontsConfig, requiredFamilies: ["Danju Hei"]))
     }
 
-    /// Binds and lays out one document; overflowing text is reported through `policy` (and fails when strict).
+    /// Binds and lays out one document, handing each finished page (in the print mode asked for) to `emit`
+    /// as soon as it is full, so a long list is never held whole. Overflowing text is reported through
+    /// `policy` at the end (and fails then when strict: the caller must not keep what it was given).
     /// Without `readImages` only the pages are counted right: images are left out, unread.
+    @discardableResult
     public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy,
-                       readImages: Bool = true) throws -> LaidOutDocument {
-        let bindings = try source.bindings(for: template, parameters: parameters, blank: mode.blank, draft: mode.draft)
-        let record = mode.blank ? "blank form" : DataSource.describe(parameters)
-        let document = try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
-                                                 options: LayoutOptions(record: record, imageRoot: source.photoRoot, draft: mode.draft,
-                                                                        readImages: readImages))
-        document.overflows.forEach(policy.report)
-        if policy.strict, !document.overflows.isEmpty {
-            throw DocumentError("\(document.overflows.count) text(s) did not fit (--strict); nothing was written")
+                       readImages: Bool = true,
+                       start: (DocumentInfo) throws -> Void, emit: @escaping (Page) throws -> Void) throws -> [OverflowReport] {
+        let overflows = try source.read(template, parameters: parameters, blank: mode.blank, draft: mode.draft) { bindings in
+            try start(try DocumentInfo(template, bindings: bindings))
+            let record = mode.blank ? "blank form" : DataSource.describe(parameters)
+            return try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
+                                             options: LayoutOptions(record: record, imageRoot: source.photoRoot, draft: mode.draft,
+                                                                    readImages: readImages)) { [typesetter] page in
+                if let offset = mode.preprinted { page.keepDataOnly(shiftedBy: offset) }
+                if !bindings.refusals.isEmpty { page.markDraft(bindings.refusals, typesetter: typesetter) }
+                try emit(page)
+            }
         }
-        for page in document.pages {
-            if let offset = mode.preprinted { page.keepDataOnly(shiftedBy: offset) }
-            if !bindings.refusals.isEmpty { page.markDraft(bindings.refusals, typesetter: typesetter) }
+        overflows.forEach(policy.report)
+        if policy.strict, !overflows.isEmpty {
+            throw DocumentError("\(overflows.count) text(s) did not fit (--strict); nothing was written")
         }
-        return document
+        return overflows
     }
 
-
+    /// The whole document at once: for forms of a few pages.
+    public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy,
+                       readImages: Bool = true) throws -> LaidOutDocument {
+        var info: DocumentInfo?
+        var pages: [Page] = []
+        let overflows = try layout(template, parameters: parameters, mode: mode, policy: policy, readImages: readImages,
+                                   start: { info = $0 }, emit: { pages.append($0) })
+        return LaidOutDocument(pages: pages, overflows: overflows, info: info!)
+    }
 
     /// Numbers `pages` within a bound set of `total` pages, the first being page `first`, in the bottom margin.
     func numberPages(_ pages: [Page], first: Int, total: Int, label: String) {
@@ -77,17 +91,20 @@ public final class DocumentRenderer {
     }
 
     /// Renders one document to `output` (PDF, or PNG pages `name-N.png` when it has several pages).
+    /// A PDF is written page by page as the layout finishes them.
     public func render(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), to output: String,
                        format: OutputFormat, policy: FitPolicy) throws {
-        let document = try layout(template, parameters: parameters, mode: mode, policy: policy)
         switch format {
         case .pdf:
             try AtomicFile.write(to: output) { temporary in
-                let writer = try PDFWriter(path: temporary, metadata: document.metadata, artwork: artwork)
-                try writer.add(document.pages)
-                try writer.finish()
+                var writer: PDFWriter?
+                try layout(template, parameters: parameters, mode: mode, policy: policy, start: { info in
+                    writer = try PDFWriter(path: temporary, metadata: info.metadata, artwork: artwork)
+                }, emit: { try writer!.add([$0]) })
+                try writer!.finish()
             }
         case .png:
+            let document = try layout(template, parameters: parameters, mode: mode, policy: policy)
             for (index, page) in document.pages.enumerated() {
                 let path = document.pages.count == 1 ? output : Self.numbered(output, page: index + 1)
                 try AtomicFile.write(to: path) { try PNGWriter.write(page, to: $0) }
@@ -102,7 +119,7 @@ public final class DocumentRenderer {
     }
 }
 
-extension LaidOutDocument {
+extension DocumentInfo {
     var metadata: PDFMetadata {
         PDFMetadata(title: title, author: author, subject: subject, date: date.isEmpty ? PDFMetadata.undated : date)
     }

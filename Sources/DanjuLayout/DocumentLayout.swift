@@ -3,15 +3,33 @@ import DanjuTemplate
 import DanjuText
 import Foundation
 
-/// A document laid out into pages, ready for the renderer.
-public struct LaidOutDocument {
-    public let pages: [Page]
-    public let overflows: [OverflowReport]
+/// The document's PDF metadata, from its data.
+public struct DocumentInfo: Sendable {
     public let title: String
     public let subject: String
     public let author: String
     /// ISO 8601 creation date from the data; empty for a blank form.
     public let date: String
+
+    public init(_ template: Template, bindings: Bindings) throws {
+        title = try bindings.text(template.title)
+        subject = try template.subject.map { try bindings.text($0) } ?? ""
+        author = try template.author.map { try bindings.text($0) } ?? ""
+        date = try template.date.map { try bindings.text($0) } ?? ""
+    }
+}
+
+/// A document laid out into pages, ready for the renderer.
+public struct LaidOutDocument {
+    public let pages: [Page]
+    public let overflows: [OverflowReport]
+    public let info: DocumentInfo
+
+    public init(pages: [Page], overflows: [OverflowReport], info: DocumentInfo) {
+        self.pages = pages
+        self.overflows = overflows
+        self.info = info
+    }
 }
 
 public struct LayoutOptions: Sendable {
@@ -47,8 +65,18 @@ public final class DocumentLayout {
     /// Space left below each body element.
     static let gap = points(mm: 2)
 
+    /// Lays the document out, handing each finished page to `emit` in order and then forgetting it: memory
+    /// stays the same for 6 or 6,000 pages. Returns the texts that did not fit, each reported once.
+    public static func layout(_ template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions,
+                              emit: @escaping (Page) throws -> Void) throws -> [OverflowReport] {
+        try DocumentLayout(template: template, bindings: bindings, typesetter: typesetter, options: options).run(emit: emit)
+    }
+
+    /// The whole document at once, for a few pages (tests, previews, batches of small forms).
     public static func layout(_ template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions) throws -> LaidOutDocument {
-        try DocumentLayout(template: template, bindings: bindings, typesetter: typesetter, options: options).run()
+        var pages: [Page] = []
+        let overflows = try layout(template, bindings: bindings, typesetter: typesetter, options: options) { pages.append($0) }
+        return LaidOutDocument(pages: pages, overflows: overflows, info: try DocumentInfo(template, bindings: bindings))
     }
 
     private init(template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions) {
@@ -58,69 +86,113 @@ public final class DocumentLayout {
         self.options = options
     }
 
-    private func run() throws -> LaidOutDocument {
-        var pages: [Page] = []
+    private func run(emit: @escaping (Page) throws -> Void) throws -> [OverflowReport] {
         for label in template.copies {
             bindings.copy = label
-            pages += try layoutCopy()
+            try layoutCopy(emit: emit)
         }
-        // Every copy reports the same misfits; say each once.
+        // Every copy (and both passes) report the same misfits; say each once.
         var seen = Set<String>()
-        overflows = overflows.filter { seen.insert($0.description).inserted }
-        return LaidOutDocument(pages: pages, overflows: overflows,
-                               title: try bindings.text(template.title),
-                               subject: try template.subject.map { try bindings.text($0) } ?? "",
-                               author: try template.author.map { try bindings.text($0) } ?? "",
-                               date: try template.date.map { try bindings.text($0) } ?? "")
+        return overflows.filter { seen.insert($0.description).inserted }
     }
 
-    /// One full set of pages, numbered from 1.
-    private func layoutCopy() throws -> [Page] {
+    /// A document of up to this many pages is laid out once and held; a longer one is laid out again.
+    private static let heldPages = 16
+
+    /// One full set of pages, numbered from 1, each handed over with its header and footer. When these say
+    /// “of M pages” and the document is long, a first pass only counts the pages and a second lays them out
+    /// again, so that no more than a page is held at a time.
+    private func layoutCopy(emit: @escaping (Page) throws -> Void) throws {
+        guard mentionsPageCount else {
+            var number = 0
+            _ = try paginate { [self] page in
+                number += 1
+                try emit(finished(page, number: number, of: 0))
+            }
+            return
+        }
+        var held: [Page]? = []
+        let pages = try paginate { page in
+            held?.append(page)
+            if let count = held?.count, count > Self.heldPages { held = nil }
+        }
+        if let held {
+            for (index, page) in held.enumerated() { try emit(try finished(page, number: index + 1, of: pages)) }
+            return
+        }
+        var number = 0
+        _ = try paginate { [self] page in
+            number += 1
+            try emit(finished(page, number: number, of: pages))
+        }
+    }
+
+    /// `page` with the header and footer for page `number` of `pages`.
+    private func finished(_ page: Page, number: Int, of pages: Int) throws -> Page {
         let setup = template.page
-        let headerHeight = template.header.map { $0.height + Self.gap } ?? 0
-        let footerHeight = template.footer.map { $0.height + Self.gap } ?? 0
-        var paginator = Paginator(width: setup.width, height: setup.height, left: setup.margins.left,
-                                  top: setup.margins.top + headerHeight, bottom: setup.height - setup.margins.bottom - footerHeight)
-        // One call, so "keep with next" can look across elements.
-        paginator.place(try template.body.flatMap { try bands(for: $0, width: setup.contentWidth) })
+        if let header = template.header {
+            page.add(try band(for: header, page: number, pages: pages), x: setup.margins.left, y: setup.margins.top)
+        }
+        if let footer = template.footer {
+            page.add(try band(for: footer, page: number, pages: pages), x: setup.margins.left, y: setup.height - setup.margins.bottom - footer.height)
+        }
+        return page
+    }
+
+    /// Where the body goes on every page: between the header and the footer.
+    private var bodyTop: Double { template.page.margins.top + (template.header.map { $0.height + Self.gap } ?? 0) }
+    private var bodyBottom: Double {
+        template.page.height - template.page.margins.bottom - (template.footer.map { $0.height + Self.gap } ?? 0)
+    }
+    var bodyHeight: Double { bodyBottom - bodyTop }
+
+    /// Whether the header or footer prints the page count (`{{pages}}`).
+    private var mentionsPageCount: Bool {
+        [template.header, template.footer].compactMap { $0 }.flatMap(\.items).contains { item in
+            guard case .text(let text, _, _) = item.kind else { return false }
+            return text.references.contains { $0.source == nil && $0.name == "pages" }
+        }
+    }
+
+    /// Flows the body over pages, handing each to `finish` when full; returns the number of pages.
+    private func paginate(_ finish: @escaping (Page) throws -> Void) throws -> Int {
+        let setup = template.page
+        var paginator = Paginator(width: setup.width, height: setup.height, left: setup.margins.left, top: bodyTop, bottom: bodyBottom,
+                                  finish: finish)
+        // One stream, so "keep with next" can look across elements.
+        try paginator.place(BandStream(concatenating: template.body.map { item in { try self.bands(for: item, width: setup.contentWidth) } }))
+        let pages = try paginator.end()
         for excess in paginator.oversized {
             overflows.append(OverflowReport(location: SourceLocation(file: template.file, line: 1, column: 1), element: "body",
                                             record: options.record, text: "", problem: .tallerThanPage(excess: excess)))
         }
-        let pages = paginator.pages
-        for (index, page) in pages.enumerated() {
-            if let header = template.header {
-                page.add(try band(for: header, page: index + 1, pages: pages.count), x: setup.margins.left, y: setup.margins.top)
-            }
-            if let footer = template.footer {
-                page.add(try band(for: footer, page: index + 1, pages: pages.count),
-                         x: setup.margins.left, y: setup.height - setup.margins.bottom - footer.height)
-            }
-        }
         return pages
     }
 
-    private func bands(for item: BodyItem, width: Double) throws -> [Band] {
+    private func bands(for item: BodyItem, width: Double) throws -> BandStream {
         var bands: [Band]
         switch item.element {
         case .text(let text): bands = [try textBand(text, width: width)]
         case .fields(let fields): bands = try FieldsLayout(element: fields, document: self, width: width).bands()
-        case .table(let table): bands = try TableLayout(element: table, document: self, width: width).bands()
+        case .table(let table):
+            // Made row by row as the pages fill; only its end stays with what follows.
+            let rows = try TableLayout(element: table, document: self, width: width).bands().changingLast { last in
+                last.height += Self.gap
+                if item.keepWithNext { last.keepWithNext = true }
+            }
+            return item.newPage ? rows.changingFirst { $0.newPage = true } : rows
         case .signatures(let signatures): bands = [try signatureBand(signatures, width: width)]
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
         case .spacer(let height): bands = [Band(height: height)]
         case .grid(let grid): bands = try GridLayout(element: grid, document: self, width: width).bands()
         case .chart(let chart): bands = try ChartBand(element: chart, document: self, width: width).bands()
         }
-        guard !bands.isEmpty else { return [] }
+        guard !bands.isEmpty else { return BandStream([]) }
         bands[0].newPage = item.newPage
         if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }
-        if item.keepWithNext {
-            // A table flows and only its end stays with what follows; any other element moves as a whole.
-            let kept = if case .table = item.element { bands.indices.suffix(1) } else { bands.indices.suffix(bands.count) }
-            for index in kept { bands[index].keepWithNext = true }
-        }
-        return bands
+        // Any element but a table moves as a whole.
+        if item.keepWithNext { for index in bands.indices { bands[index].keepWithNext = true } }
+        return BandStream(bands)
     }
 
     private func textBand(_ element: TextElement, width: Double) throws -> Band {

@@ -38,9 +38,12 @@ struct TableLayout {
     }
 
     /// No bands for a query without rows (unless blank rows are asked for): an empty table says nothing.
-    func bands() throws -> [Band] {
-        let rows = document.bindings.tables[element.query] ?? []
-        if rows.isEmpty, element.blankRows == 0 { return [] }
+    /// Rows become bands only as the paginator reaches them.
+    func bands() throws -> BandStream {
+        var rows = document.bindings.rows(of: element.query)
+        if rows.isEmpty, element.blankRows == 0 { return BandStream([]) }
+        // Side-by-side sets read rows out of order: hold them (such tables are short checklists).
+        if element.across > 1 { rows = TableRows(try rows.all()) }
         let header = headerBand()
         var bands: [Band] = []
         if let title = element.title {
@@ -52,55 +55,62 @@ struct TableLayout {
             bands.append(band)
         }
         bands.append(header)
+        // A row taller than this is cut over pages: room below the repeated header (and the carried totals).
+        let carried = element.totals?.carry.map { line($0.forward, amount: .zero).height + line($0.back, amount: .zero).height } ?? 0
+        let limit = document.bodyHeight - header.height - carried - DocumentLayout.gap
+        let body: BandStream
         if let totals = element.totals, !rows.isEmpty {
-            return bands + (try totalledRows(rows, totals: totals, header: header))
+            body = totalledRows(rows, totals: totals, header: header, limit: limit)
+        } else {
+            let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
+            body = BandStream(count: perSet) { index in
+                try rowBands(index: index, perSet: perSet, rows: rows, limit: limit).map { band in
+                    var band = band
+                    band.repeatOnNewPage = [header]
+                    return band
+                }
+            }
         }
-        let perSet = rows.isEmpty ? element.blankRows : (rows.count + element.across - 1) / element.across
-        for index in 0..<perSet {
-            var band = try rowBand(index: index, perSet: perSet, rows: rows)
-            band.repeatOnNewPage = [header]
-            bands.append(band)
-        }
-        return bands
+        return BandStream(concatenating: [{ BandStream(bands) }, { body }])
     }
 
     /// Rows with their sums: section headings and subtotals, the running total carried over page breaks,
     /// and the grand total kept with the last row.
-    private func totalledRows(_ rows: [Row], totals: TableTotals, header: Band) throws -> [Band] {
-        var bands: [Band] = []
+    private func totalledRows(_ rows: TableRows, totals: TableTotals, header: Band, limit: Double) -> BandStream {
         var running = Money.zero, section = Money.zero
-        func add(_ band: Band) {
+        func repeatingHeader(_ band: Band) -> Band {
             var band = band
             band.repeatOnNewPage = [header]
-            bands.append(band)
+            return band
         }
-        for (index, row) in rows.enumerated() {
-            let last = index == rows.count - 1
-            if let sections = totals.sections, index == 0 || rows[index - 1][sections] != row[sections] {
+        let body = BandStream(count: rows.count) { index in
+            let row = try rows.row(index), last = index == rows.count - 1
+            var bands: [Band] = []
+            if let sections = totals.sections, try index == 0 || rows.row(index - 1)[sections] != row[sections] {
                 let title = try totals.sectionTitle.map { try document.bindings.text($0, row: row) } ?? row[sections]?.text ?? ""
                 var heading = line(title, amount: nil)
                 heading.keepWithNext = true
-                add(heading)
+                bands.append(heading)
             }
             let amount = try fen(of: row, number: index + 1, column: totals.column)
             running += amount
             section += amount
-            var band = try rowBand(index: index, perSet: rows.count, rows: rows)
-            band.keepWithNext = last
-            add(band)
-            if let sections = totals.sections, last || rows[index + 1][sections] != row[sections] {
+            var pieces = try rowBands(index: index, perSet: rows.count, rows: rows, limit: limit)
+            pieces[pieces.count - 1].keepWithNext = last
+            bands += pieces
+            if let sections = totals.sections, try last || rows.row(index + 1)[sections] != row[sections] {
                 var subtotal = line(totals.subtotalLabel, amount: section)
                 subtotal.keepWithNext = last
-                add(subtotal)
+                bands.append(subtotal)
                 section = .zero
             }
             if let carry = totals.carry, !last {
                 bands[bands.count - 1].carried = CarriedTotal(forward: line(carry.forward, amount: running),
                                                               back: line(carry.back, amount: running))
             }
+            return bands.map(repeatingHeader)
         }
-        add(line(totals.totalLabel, amount: running))
-        return bands
+        return BandStream(concatenating: [{ body }, { BandStream([repeatingHeader(line(totals.totalLabel, amount: running))]) }])
     }
 
     /// A full-width line: a section heading (no amount) or a labelled total, right-aligned.
@@ -145,25 +155,67 @@ struct TableLayout {
         return band
     }
 
-    /// Band `index`: row `index` of each side-by-side set (row `set * perSet + index` of the query).
-    private func rowBand(index: Int, perSet: Int, rows: [Row]) throws -> Band {
+    /// The bands of row `index` of each side-by-side set (row `set * perSet + index` of the query): one band,
+    /// or, for a row taller than `limit`, pieces cut between text lines, each fitting a page below the header.
+    private func rowBands(index: Int, perSet: Int, rows: TableRows, limit: Double) throws -> [Band] {
         let widths = columnWidths
         var cells: [(set: Int, row: Row?, position: Int)] = []
         for set in 0..<element.across {
             let position = set * perSet + index
-            if rows.isEmpty || position < rows.count { cells.append((set, rows.isEmpty ? nil : rows[position], position)) }
+            if rows.isEmpty || position < rows.count { cells.append((set, rows.isEmpty ? nil : try rows.row(position), position)) }
         }
         // Lay out every cell's content first: the band is as tall as its tallest cell.
-        var contents: [[CellContent]] = []
+        var pieces: [[[CellContent]]] = [[]]
         for cell in cells {
-            contents.append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row) })
+            pieces[0].append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row) })
         }
-        let height = contents.flatMap { $0 }.map(\.height).reduce(element.rowHeight, max)
+        while height(of: pieces[pieces.count - 1]) > limit, let cut = cut(pieces[pieces.count - 1], within: limit) {
+            pieces[pieces.count - 1] = cut.head
+            pieces.append(cut.tail)
+        }
+        return try pieces.indices.map { piece in
+            try band(of: pieces[piece], cells: cells, perSet: perSet, rows: rows, continues: piece > 0, continued: piece < pieces.count - 1)
+        }
+    }
 
+    private func height(of contents: [[CellContent]]) -> Double {
+        contents.flatMap { $0 }.map(\.height).reduce(element.rowHeight, max)
+    }
+
+    /// Every cell's text cut after the last line that fits `limit`: what goes on this page and what on the
+    /// next. Nil when no text can be cut (a single line taller than the page).
+    private func cut(_ contents: [[CellContent]], within limit: Double) -> (head: [[CellContent]], tail: [[CellContent]])? {
+        var cutAny = false
+        let widths = columnWidths
+        let parts = contents.map { cells in
+            zip(cells, widths).map { cell, width -> (CellContent, CellContent) in
+                guard case .text(let block) = cell, cell.height > limit else { return (cell, .empty) }
+                let lines = block.lineEnds
+                let fitting = lines.filter { $0.bottom + 2 * DocumentLayout.padY <= limit }.count
+                guard fitting > 0, fitting < lines.count else { return (cell, .empty) }
+                cutAny = true
+                let utf8 = Array(block.text.utf8), at = lines[fitting].start
+                var head = String(decoding: utf8[..<at], as: UTF8.self)
+                if head.hasSuffix("\n") { head.removeLast() }
+                let layout = { (text: String) in document.typesetter.layout(text, style: block.style, width: width - 2 * DocumentLayout.padX) }
+                return (.text(layout(head)), .text(layout(String(decoding: utf8[at...], as: UTF8.self))))
+            }
+        }
+        guard cutAny else { return nil }
+        return (parts.map { $0.map(\.0) }, parts.map { $0.map(\.1) })
+    }
+
+    /// One band of laid-out cells. A piece that `continues` a row cut over pages, or is `continued` by one,
+    /// leaves the group column's merged cell open on that side.
+    private func band(of contents: [[CellContent]], cells: [(set: Int, row: Row?, position: Int)], perSet: Int, rows: TableRows,
+                      continues: Bool, continued: Bool) throws -> Band {
+        let widths = columnWidths
+        let height = height(of: contents)
         var band = Band(height: height)
         for (cell, content) in zip(cells, contents) {
             var x = Double(cell.set) * (setWidth + Self.setGap)
-            let run = groupRun(at: cell.position, setStart: cell.set * perSet, setEnd: min((cell.set + 1) * perSet, rows.count), rows: rows)
+            let run = try groupRun(at: cell.position, setStart: cell.set * perSet, setEnd: min((cell.set + 1) * perSet, rows.count), rows: rows)
+                .map { (starts: $0.starts && !continues, ends: $0.ends && !continued) }
             for (column, (width, part)) in zip(widths, content).enumerated() {
                 let rect = Rect(x: x, y: 0, width: width, height: height)
                 if column == groupColumn, let run {
@@ -191,11 +243,11 @@ struct TableLayout {
     }
 
     /// Whether the row at `position` starts and ends its run of equal group values within its set.
-    private func groupRun(at position: Int, setStart: Int, setEnd: Int, rows: [Row]) -> (starts: Bool, ends: Bool)? {
+    private func groupRun(at position: Int, setStart: Int, setEnd: Int, rows: TableRows) throws -> (starts: Bool, ends: Bool)? {
         guard let group = element.group, groupColumn != nil, position < rows.count else { return nil }
-        let value = rows[position][group]
-        return (position == setStart || rows[position - 1][group] != value,
-                position + 1 >= setEnd || rows[position + 1][group] != value)
+        let value = try rows.row(position)[group]
+        return (try position == setStart || rows.row(position - 1)[group] != value,
+                try position + 1 >= setEnd || rows.row(position + 1)[group] != value)
     }
 
     private func content(_ column: TableColumn, width: Double, row: Row?) throws -> CellContent {

@@ -2,11 +2,13 @@ import DanjuDatabase
 import DanjuFormat
 
 /// The data one document is drawn from: the rows of the template's queries, run once with its parameters.
-public struct Bindings: Sendable {
+public struct Bindings {
     /// The row of each single-row query; absent when the query found none (a blank form).
     public var records: [String: Row]
-    /// The rows of each list query, for tables.
+    /// The rows of each list query, held.
     public var tables: [String: [Row]]
+    /// The rows of list queries only tables print, read from the database as the table is laid out.
+    public var streamed: [String: TableRows] = [:]
     public var parameters: [String: String]
     public var timeZone: ShopTimeZone
     /// The label of the copy being laid out (`{{copy}}`).
@@ -19,6 +21,11 @@ public struct Bindings: Sendable {
         self.tables = tables
         self.parameters = parameters
         self.timeZone = timeZone
+    }
+
+    /// The rows table `query` prints; none when the query is unknown here (a blank form without data).
+    public func rows(of query: String) -> TableRows {
+        streamed[query] ?? TableRows(tables[query] ?? [])
     }
 
     /// The text of `interpolation` for the current table `row` (if any) on page `page` of `pages`.

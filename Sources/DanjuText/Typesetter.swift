@@ -123,6 +123,20 @@ public final class TextBlock {
     /// Characters the fonts have no glyph for (drawn as boxes): as bad as clipped text.
     public var missingGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
 
+    /// Where each line starts in `text` (a UTF-8 offset) and how far below the block's top it ends (points):
+    /// where a block may be cut between lines.
+    public var lineEnds: [(start: Int, bottom: Double)] {
+        guard let iterator = pango_layout_get_iter(layout) else { return [] }
+        defer { pango_layout_iter_free(iterator) }
+        var ends: [(start: Int, bottom: Double)] = []
+        repeat {
+            var top: Int32 = 0, bottom: Int32 = 0
+            pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
+            ends.append((Int(pango_layout_iter_get_index(iterator)), Double(bottom) / Double(PANGO_SCALE)))
+        } while pango_layout_iter_next_line(iterator) != 0
+        return ends
+    }
+
     /// The text of each laid-out line, for tests of line breaking.
     public var lines: [String] {
         let utf8 = Array(text.utf8)

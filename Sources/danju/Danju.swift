@@ -42,6 +42,23 @@ struct FitOptions: ParsableArguments {
     var policy: FitPolicy { FitPolicy(strict: strict, report: warn) }
 }
 
+/// How the pages are printed: drafts of refused documents, pre-printed paper.
+struct PrintOptions: ParsableArguments {
+    @Flag(help: "Print a document its template refuses (e.g. an unpaid gate pass), marked as a draft with the reasons.")
+    var draft = false
+
+    @Option(help: "Pre-printed paper (套打): draw only the data, shifted by this printer's offset from the calibration file.")
+    var preprinted: String?
+
+    @Option(help: "The printer calibration file (default: printers.yaml in the danju folder).")
+    var printers: String?
+
+    func mode(_ paths: ProjectPaths, blank: Bool = false) throws -> PrintMode {
+        PrintMode(blank: blank, draft: draft,
+                  preprinted: try preprinted.map { try PrinterOffset.load(printer: $0, from: printers ?? paths.printersFile) })
+    }
+}
+
 struct DemoDB: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo-db", abstract: "Writes the demo shop database (and its photos) to PATH.")
 
@@ -74,14 +91,7 @@ struct Render: ParsableCommand {
     @Option(help: "pdf, or png (one file per page).")
     var format: OutputFormat = .pdf
 
-    @Flag(help: "Print a document its template refuses (e.g. an unpaid gate pass), marked as a draft with the reasons.")
-    var draft = false
-
-    @Option(help: "Pre-printed paper (套打): draw only the data, shifted by this printer's offset from the calibration file.")
-    var preprinted: String?
-
-    @Option(help: "The printer calibration file (default: printers.yaml in the danju folder).")
-    var printers: String?
+    @OptionGroup var printing: PrintOptions
 
     @OptionGroup var fit: FitOptions
 
@@ -100,10 +110,8 @@ struct Render: ParsableCommand {
                 let parts = parameter.split(separator: "=", maxSplits: 1)
                 return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
             }, uniquingKeysWith: { _, last in last })
-            let offset = try preprinted.map { try PrinterOffset.load(printer: $0, from: printers ?? paths.printersFile) }
             try DocumentRenderer(paths: paths, database: source.db)
-                .render(loaded, parameters: values, mode: PrintMode(blank: blank, draft: draft, preprinted: offset),
-                        to: output, format: format, policy: fit.policy)
+                .render(loaded, parameters: values, mode: try printing.mode(paths, blank: blank), to: output, format: format, policy: fit.policy)
         } catch { throw fail(error) }
     }
 }
@@ -124,12 +132,15 @@ struct Batch: AsyncParsableCommand {
     @Option(help: "Documents laid out at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var printing: PrintOptions
+
     @OptionGroup var fit: FitOptions
 
     func run() async throws {
         do {
             let paths = try ProjectPaths.locate()
-            let batch = BatchRenderer(paths: paths, database: source.db, template: try source.load(paths), policy: fit.policy, progress: ProgressBar.update)
+            let batch = BatchRenderer(paths: paths, database: source.db, template: try source.load(paths), mode: try printing.mode(paths),
+                                      policy: fit.policy, progress: ProgressBar.update)
             let start = Date()
             let summary: String
             if output.hasSuffix("/") {

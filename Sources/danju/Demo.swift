@@ -12,8 +12,8 @@ struct Demo: AsyncParsableCommand {
     var output = "output"
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
-    /// the quote, work order, settlement and gate pass of the latest handover, a 技术报告书, the latest
-    /// month's claim package for each manufacturer and October's complaint report.
+    /// the quote, work order, settlement and gate pass of the latest handover, the last month's order list,
+    /// a 技术报告书, the latest month's claim package for each manufacturer and October's complaint report.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
@@ -40,6 +40,11 @@ struct Demo: AsyncParsableCommand {
     private static let dayOfArrivals = """
         SELECT order_no AS "order" FROM work_orders
         WHERE substr(arrived_at, 1, 10) = (SELECT max(substr(arrived_at, 1, 10)) FROM work_orders) ORDER BY arrived_at, id
+        """
+
+    /// The month of the latest arrival, for the order list.
+    private static let lastMonth = """
+        SELECT date(max(arrived_at), 'start of month') AS "from", substr(max(arrived_at), 1, 10) AS "to" FROM work_orders
         """
 
     func run() async throws {
@@ -91,6 +96,12 @@ struct Demo: AsyncParsableCommand {
             let day = "\(output)/intake-sheets-last-day.pdf"
             let pages = try await batch.renderCombined(each: Self.dayOfArrivals, to: day, jobs: ProcessInfo.processInfo.activeProcessorCount)
             print("drew \(day) (\(pages) pages: the last day's arrivals)")
+            if let month = try renderer.source.parameterRows(Self.lastMonth).first {
+                let list = "\(output)/order-list-last-month.pdf"
+                try renderer.render(try TemplateLoader.load(file: try paths.template("order-list")), parameters: month,
+                                    to: list, format: .pdf, policy: policy)
+                print("drew \(list)")
+            }
         } catch { throw fail(error) }
     }
 }

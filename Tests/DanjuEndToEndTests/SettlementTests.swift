@@ -39,3 +39,25 @@ import Testing
     #expect(try danju("render", "settlement", "--db", demoDatabase, "--param", "order=\(order)", "--draft", "-o", draft).status == 0)
     #expect(try compactText(draft).contains("草稿DRAFT"))
 }
+
+@Test func aDocumentDiscountAndTheTaxAreShownApartFromTheLines() throws {
+    let settlement = try #require(try demoRows("""
+        SELECT wo.order_no, s.total_fen, s.warranty_fen, s.internal_fen, s.discount_fen, s.payable_fen, s.tax_fen,
+               s.tax_rate_percent, s.invoice_type, auth.name AS authoriser
+        FROM settlements s JOIN work_orders wo ON wo.id = s.work_order_id JOIN staff auth ON auth.id = s.discount_authoriser_id
+        WHERE s.discount_fen > 0 AND s.tax_fen > 0 ORDER BY s.id DESC LIMIT 1
+        """).first)
+    let fen = { (column: String) in settlement[column]!.integer! }
+    let path = newPath("settlement-tax.pdf")
+    let result = try danju("render", "settlement", "--db", demoDatabase, "--param", "order=\(settlement["order_no"]!.text!)", "-o", path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try compactText(path)
+    let yuan = { (fen: Int64) in Money(fen: fen).formatted(.yuan) }
+    #expect(fen("payable_fen") == fen("total_fen") - fen("warranty_fen") - fen("internal_fen") - fen("discount_fen"))
+    #expect(text.contains("优惠\(yuan(fen("discount_fen")))") && text.contains("优惠授权人\(settlement["authoriser"]!.text!)"))
+    #expect(text.contains("实收金额\(yuan(fen("payable_fen")))"))
+    // The tax is inside the payable amount: payable × rate / (100 + rate), to the fen.
+    let rate = fen("tax_rate_percent")
+    #expect(abs(fen("tax_fen") * (100 + rate) - fen("payable_fen") * rate) <= (100 + rate) / 2)
+    #expect(text.contains("发票\(settlement["invoice_type"]!.text!)") && text.contains("税率\(rate)%") && text.contains("其中税额\(yuan(fen("tax_fen")))"))
+}

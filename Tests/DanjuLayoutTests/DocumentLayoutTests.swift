@@ -11,16 +11,7 @@ private func rows(_ count: Int, groups: Int = 5) -> [Row] {
     }
 }
 
-private let tableTemplate = """
-    title: 表
-    page: {size: A5, margins: 10}
-    queries:
-      items: {sql: SELECT 1}
-    footer:
-      height: 5
-      items:
-        - {text: "第 {{page}} 页 / 共 {{pages}} 页", at: [0, 0, 128, 5]}
-    body:
+private let tableTemplate = pagedTemplate(body: """
       - table: items
         title: 检查
         group: area
@@ -29,21 +20,17 @@ private let tableTemplate = """
           - {title: 部位, width: 14, value: "{{area}}"}
           - {title: 项目, value: "{{item}}"}
           - {title: 正常, width: 9, check: "{{result}}", when: ok}
-    """
+    """)
 
 @Test(arguments: [1, 2])
 func aLongTableFlowsOverPagesWithItsHeaderOnEach(across: Int) throws {
     let document = try layout(tableTemplate.replacingOccurrences(of: "ACROSS", with: String(across)), tables: ["items": rows(150)])
     #expect(document.pages.count > 1)
-    let bottom = document.pages[0].height - 28.35 - 5 * 72 / 25.4
     for (index, page) in document.pages.enumerated() {
         let texts = page.texts.map(\.block.text)
         #expect(texts.filter { $0 == "项目" }.count == across, "header on page \(index + 1)")
         #expect(texts.contains("第 \(index + 1) 页 / 共 \(document.pages.count) 页"))
-        for item in page.allItems where item.frame.maxY > bottom + 0.01 {
-            // Only the footer lies below the body.
-            if case .text(let block, _) = item { #expect(block.text.hasPrefix("第 ")) } else { Issue.record("item below the body on page \(index + 1)") }
-        }
+        expectNothingBelowTheBody(page, number: index + 1)
     }
     let printed = document.pages.flatMap(\.texts).map(\.block.text).filter { $0.hasPrefix("项目") && $0 != "项目" }
     #expect(printed == (0..<150).map { "项目\($0)" } || across == 2)

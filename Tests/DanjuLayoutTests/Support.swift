@@ -4,6 +4,7 @@ import DanjuLayout
 import DanjuTemplate
 import DanjuText
 import Foundation
+import Testing
 
 /// The package folder, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -28,4 +29,29 @@ extension Page {
     }
 
     var allText: String { texts.map(\.block.text).joined(separator: "\n") }
+}
+
+/// An A5 template over the list query `items`, with “第 N 页 / 共 M 页” in its footer, around `body`: the
+/// element lines that go under `body:`, indented by two spaces.
+func pagedTemplate(body: String) -> String {
+    """
+    title: 表
+    page: {size: A5, margins: 10}
+    queries:
+      items: {sql: SELECT 1}
+    footer:
+      height: 5
+      items:
+        - {text: "第 {{page}} 页 / 共 {{pages}} 页", at: [0, 0, 128, 5]}
+    body:
+
+    """ + body
+}
+
+/// Records an issue for anything of `page` (number `number`) below the body of a `pagedTemplate` but the footer.
+func expectNothingBelowTheBody(_ page: Page, number: Int) {
+    let bottom = page.height - 28.35 - 5 * 72 / 25.4
+    for item in page.allItems where item.frame.maxY > bottom + 0.01 {
+        if case .text(let block, _) = item { #expect(block.text.hasPrefix("第 ")) } else { Issue.record("item below the body on page \(number)") }
+    }
 }
