@@ -32,7 +32,9 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuText", .product(name: "Yams", package: "Yams")]),
         .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
-        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode"]),
+        // Swimlane flowchart layout: pure Swift, measuring text through a closure, testable without a PDF.
+        .target(name: "DanjuFlowchart"),
+        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "CQREncode", "DanjuFlowchart"]),
         .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
         .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat"]),
         .executableTarget(name: "danju", dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
 
         .testTarget(name: "DanjuDatabaseTests", dependencies: ["DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),
+        .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
         .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.

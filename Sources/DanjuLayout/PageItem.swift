@@ -11,6 +11,8 @@ public enum PageItem {
     case tick(in: Rect)
     case qr(QRCode, in: Rect)
     case image(JPEGImage, in: Rect)
+    /// A vector outline (flowchart symbols, arrows), stroked and/or filled.
+    case path(VectorPath, PathStyle)
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
@@ -20,6 +22,7 @@ public enum PageItem {
         case .tick(let rect): .tick(in: rect.offsetBy(dx: dx, dy: dy))
         case .qr(let code, let rect): .qr(code, in: rect.offsetBy(dx: dx, dy: dy))
         case .image(let image, let rect): .image(image, in: rect.offsetBy(dx: dx, dy: dy))
+        case .path(let path, let style): .path(path.offsetBy(dx: dx, dy: dy), style)
         }
     }
 
@@ -29,6 +32,7 @@ public enum PageItem {
         case .text(let block, let at): Rect(x: at.x, y: at.y, width: block.width, height: block.height)
         case .line(let from, let to, _): Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
         case .rect(let rect, _, _), .tick(let rect), .qr(_, let rect), .image(_, let rect): rect
+        case .path(let path, _): path.bounds
         }
     }
 }

@@ -62,6 +62,7 @@ struct ArtworkKey: Hashable, Sendable {
             case .tick(let rect): .tick(rect)
             case .qr(let code, let rect): .qr(code, rect)
             case .image(let image, let rect): .image(image.path, image.bytes.count, rect)
+            case .path(let path, let style): .path(path, style)
             }
         }
     }
@@ -73,5 +74,6 @@ struct ArtworkKey: Hashable, Sendable {
         case tick(Rect)
         case qr(QRCode, Rect)
         case image(String, Int, Rect)
+        case path(VectorPath, PathStyle)
     }
 }
