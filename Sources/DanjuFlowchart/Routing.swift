@@ -212,14 +212,20 @@ struct Router {
             var candidates: [ChartRect] = []
             if abs(start.x - next.x) < 0.001 {
                 // Leaving downwards (or upwards): beside the line, just past the box.
+                // The side away from the box's middle first, so labels of neighbouring ports part ways.
                 let y = next.y > start.y ? start.y + gap : start.y - gap - size.height
-                candidates = [ChartRect(x: start.x + gap, y: y, width: size.width, height: size.height),
-                              ChartRect(x: start.x - gap - size.width, y: y, width: size.width, height: size.height)]
+                let source = layered.items[layered.chains[index].items[chain.reversed ? chain.items.count - 1 : 0]]
+                let right = ChartRect(x: start.x + gap, y: y, width: size.width, height: size.height)
+                let left = ChartRect(x: start.x - gap - size.width, y: y, width: size.width, height: size.height)
+                let lower = next.y > start.y ? size.height + gap : -size.height - gap
+                candidates = start.x < source.u - 0.01 ? [left, right] : [right, left]
+                candidates += candidates.map { $0.offsetBy(dx: 0, dy: lower) }
             } else {
                 // Leaving sideways: above the line, then below it.
                 let x = next.x > start.x ? start.x + gap : start.x - gap - size.width
                 candidates = [ChartRect(x: x, y: start.y - gap - size.height, width: size.width, height: size.height),
                               ChartRect(x: x, y: start.y + gap, width: size.width, height: size.height)]
+                candidates += candidates.map { $0.offsetBy(dx: next.x > start.x ? size.width + gap : -size.width - gap, dy: 0) }
             }
             let chosen = candidates.first { candidate in
                 !boxes.contains { $0.intersects(candidate) } && !placed.contains { $0.intersects(candidate) }
