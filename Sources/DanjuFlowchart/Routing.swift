@@ -183,10 +183,15 @@ struct Router {
         return count
     }
 
-    /// Drops repeated and collinear middle points.
+    /// Snaps coordinates that differ by rounding only (so every segment is exactly level or upright), then
+    /// drops repeated and collinear middle points.
     static func simplify(_ points: [ChartPoint]) -> [ChartPoint] {
         var result: [ChartPoint] = []
-        for point in points {
+        for var point in points {
+            if let last = result.last {
+                if abs(last.x - point.x) < 0.01 { point.x = last.x }
+                if abs(last.y - point.y) < 0.01 { point.y = last.y }
+            }
             if let last = result.last, abs(last.x - point.x) < 0.001, abs(last.y - point.y) < 0.001 { continue }
             if result.count >= 2 {
                 let a = result[result.count - 2], b = result[result.count - 1]
