@@ -69,6 +69,7 @@ public final class DocumentLayout {
 
     /// One full set of pages, numbered from 1.
     private func layoutCopy() throws -> [Page] {
+        if let pages = try flowchartPages() { return pages }
         let setup = template.page
         let headerHeight = template.header.map { $0.height + Self.gap } ?? 0
         let footerHeight = template.footer.map { $0.height + Self.gap } ?? 0
@@ -102,6 +103,7 @@ public final class DocumentLayout {
         case .signatures(let signatures): bands = [try signatureBand(signatures, width: width)]
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
         case .spacer(let height): bands = [Band(height: height)]
+        case .flowchart(let chart): bands = try flowchartBands(chart, width: width)
         }
         guard !bands.isEmpty else { return [] }
         if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }

@@ -11,12 +11,16 @@ public struct FlowchartSheet {
         public var minFontSize: Double
         public var lanes: LaneDirection
         public var legend: Bool
+        /// A 页次 cell in the title block (pages of its own, not a chart inside another document).
+        public var pageNumbers: Bool
 
-        public init(fontSize: Double = 9, minFontSize: Double = 6, lanes: LaneDirection = .vertical, legend: Bool = true) {
+        public init(fontSize: Double = 9, minFontSize: Double = 6, lanes: LaneDirection = .vertical, legend: Bool = true,
+                    pageNumbers: Bool = true) {
             self.fontSize = fontSize
             self.minFontSize = minFontSize
             self.lanes = lanes
             self.legend = legend
+            self.pageNumbers = pageNumbers
         }
     }
 
@@ -37,7 +41,8 @@ public struct FlowchartSheet {
     }
 
     static let margin = points(mm: 10)
-    private var titleHeight: Double { points(mm: 13) }
+    private var hasTitle: Bool { !name.isEmpty || !fields.isEmpty || options.pageNumbers }
+    private var titleHeight: Double { hasTitle ? points(mm: 13) : 0 }
     private var legendHeight: Double { options.legend ? points(mm: 8) : 0 }
     private static let gap = points(mm: 2)
 
@@ -96,6 +101,23 @@ public struct FlowchartSheet {
             size -= 0.5
         }
         return split(small, page: page)
+    }
+
+    /// The chart inside a document: title block, chart and legend within `width` × `height`, at the
+    /// largest size that fits, or at the minimum size (then `fits` is false and the band is taller).
+    func band(width: Double, height: Double) -> (items: [PageItem], height: Double, fits: Bool, fontSize: Double) {
+        let box = ChartSize(width: width, height: height - titleHeight - legendHeight - (hasTitle ? Self.gap : 0) - (options.legend ? Self.gap : 0))
+        let fitted = fitting(box)
+        let chart = fitted ?? layout(at: options.minFontSize)
+        var items: [PageItem] = hasTitle ? titleBlock(width: width, page: 1, of: 1) : []
+        let top = hasTitle ? titleHeight + Self.gap : 0
+        items += drawing.items(chart, origin: Point(x: max(0, (width - chart.size.width) / 2), y: top))
+        var bottom = top + chart.size.height
+        if options.legend {
+            items += legend(width: width, f: 7.5).map { $0.offsetBy(dx: 0, dy: bottom + Self.gap) }
+            bottom += Self.gap + legendHeight
+        }
+        return (items, bottom, fitted != nil, chart.style.fontSize)
     }
 
     private func chartBox(_ page: (Double, Double)) -> ChartSize {
@@ -177,7 +199,9 @@ public struct FlowchartSheet {
         let page = Page(width: size.0, height: size.1)
         let box = chartBox(size)
         let top = Self.margin + titleHeight + Self.gap
-        page.items += titleBlock(width: box.width, page: number, of: count).map { $0.offsetBy(dx: Self.margin, dy: Self.margin) }
+        if hasTitle {
+            page.items += titleBlock(width: box.width, page: number, of: count).map { $0.offsetBy(dx: Self.margin, dy: Self.margin) }
+        }
         let vertical = chart.direction == .vertical
         let shift = range.map { $0.lowerBound == 0 ? 0 : $0.lowerBound - chart.headerExtent - room } ?? 0
         let extent = range.map { $0.upperBound - shift + ($0.upperBound >= (vertical ? chart.size.height : chart.size.width) - 0.01 ? 0 : room) }
@@ -195,7 +219,7 @@ public struct FlowchartSheet {
     func titleBlock(width: Double, page: Int, of count: Int) -> [PageItem] {
         let heading = drawing.typesetter.layout(name, style: TextStyle(family: drawing.family, size: 15, bold: true))
         var items: [PageItem] = [.text(heading, at: Point(x: 0, y: (titleHeight - heading.height) / 2))]
-        let cells = fields + [("页次", "第 \(page) 页 共 \(count) 页")]
+        let cells = fields + (options.pageNumbers ? [("页次", "第 \(page) 页 共 \(count) 页")] : [])
         let labelStyle = TextStyle(family: drawing.family, size: 7.5, color: .gray(0.25))
         let valueStyle = TextStyle(family: drawing.family, size: 9)
         let cellWidth = min(points(mm: 32), (width - heading.width - points(mm: 4)) / Double(max(cells.count, 1)))

@@ -1,7 +1,7 @@
 import DanjuText
 
 /// Reads body elements. Each element is a mapping whose kind key (`text`, `fields`, `table`, `signatures`,
-/// `block`, `spacer`) carries the main value and whose other keys are its options; `keep-with-next` is
+/// `block`, `spacer`, `flowchart`) carries the main value and whose other keys are its options; `keep-with-next` is
 /// an option of every kind.
 struct ElementReader {
     let styles: StyleSheet
@@ -10,7 +10,7 @@ struct ElementReader {
     private static let common: Set = ["keep-with-next"]
 
     func bodyItem(_ node: YAMLNode) throws -> BodyItem {
-        let kinds = ["text", "fields", "table", "signatures", "block", "spacer"]
+        let kinds = ["text", "fields", "table", "signatures", "block", "spacer", "flowchart"]
         let map = try node.mapping(what: "an element")
         let present = map.entries.map(\.key).filter(kinds.contains)
         guard present.count == 1, let kind = present.first else {
@@ -22,6 +22,7 @@ struct ElementReader {
         case "fields": element = .fields(try fields(node))
         case "table": element = .table(try table(node))
         case "signatures": element = .signatures(try signatures(node))
+        case "flowchart": element = .flowchart(try flowchart(node))
         case "block":
             _ = try node.mapping(what: "block", allowed: Self.common.union(["block"]))
             element = .block(try block(map.required("block"), what: "block"))

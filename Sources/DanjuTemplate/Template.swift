@@ -75,6 +75,7 @@ public enum Element: Sendable {
     case signatures(SignaturesElement)
     case block(Block)
     case spacer(Double)
+    case flowchart(FlowchartElement)
 }
 
 /// A paragraph across the content width. With `height` it is a fixed box: wrapped, then shrunk to `minSize`.
