@@ -12,7 +12,7 @@ struct Demo: AsyncParsableCommand {
     var output = "output"
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
-    /// and the quote, work order, settlement and gate pass of the latest handover.
+    /// the quote, work order, settlement and gate pass of the latest handover, and the five workflow charts.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
@@ -59,6 +59,12 @@ struct Demo: AsyncParsableCommand {
                                         to: file, format: .pdf, policy: policy)
                     print("drew \(file)")
                 }
+            }
+            let flowchart = try TemplateLoader.load(file: try paths.template("flowchart"))
+            for parameters in try renderer.source.parameterRows("SELECT code AS process FROM processes ORDER BY id") {
+                let file = "\(output)/flowchart-\(parameters["process", default: ""]).pdf"
+                try renderer.render(flowchart, parameters: parameters, to: file, format: .pdf, policy: policy)
+                print("drew \(file)")
             }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
