@@ -62,13 +62,19 @@ struct PortPlan {
             let first = chain.items[0], second = chain.items[1]
             let last = chain.items[chain.items.count - 1], beforeLast = chain.items[chain.items.count - 2]
             var top = Port(side: answerSide[index] ?? .bottom)
-            if chain.reversed {
-                top.side = side(of: first, toward: second, sharing: true)
-                used[first, default: []].insert(top.side)
-            }
             var bottom = Port(side: .top)
             if chain.reversed {
-                bottom.side = side(of: last, toward: beforeLast, sharing: true)
+                if chain.items.count == 2 {
+                    // A loop back over one layer goes round on the side the flow moves to: both its ends on
+                    // that side, its track above the forward arrow's, so the two never cross.
+                    let side: Side = key[last] < key[first] - 1e-9 ? .low : .high
+                    top.side = side
+                    bottom.side = side
+                } else {
+                    top.side = side(of: first, toward: second, sharing: true)
+                    bottom.side = side(of: last, toward: beforeLast, sharing: true)
+                }
+                used[first, default: []].insert(top.side)
                 used[last, default: []].insert(bottom.side)
             }
             upper.append(top)

@@ -35,12 +35,14 @@ struct Router {
             if plan.upper[index].side == .bottom { bottoms[chain.items[0], default: []].append(index) }
             if plan.lower[index].side == .top { tops[chain.items[chain.items.count - 1], default: []].append(index) }
         }
-        spread(bottoms, into: &upperU) { items[chains[$0].items[1]].u }
-        spread(tops, into: &lowerU) { items[chains[$0].items[chains[$0].items.count - 2]].u }
+        var hasStub = (upper: Set<Int>(), lower: Set<Int>())
         for (index, chain) in chains.enumerated() {
-            if let u = stubU(plan.upper[index], item: chain.items[0]) { upperU[index] = u }
-            if let u = stubU(plan.lower[index], item: chain.items[chain.items.count - 1]) { lowerU[index] = u }
+            if let u = stubU(plan.upper[index], item: chain.items[0]) { upperU[index] = u; hasStub.upper.insert(index) }
+            if let u = stubU(plan.lower[index], item: chain.items[chain.items.count - 1]) { lowerU[index] = u; hasStub.lower.insert(index) }
         }
+        // Sorted by where the arrow goes next: the neighbouring dummy, or the other end's stub or centre.
+        spread(bottoms, into: &upperU) { chains[$0].items.count == 2 && hasStub.lower.contains($0) ? lowerU[$0] : items[chains[$0].items[1]].u }
+        spread(tops, into: &lowerU) { chains[$0].items.count == 2 ? upperU[$0] : items[chains[$0].items[chains[$0].items.count - 2]].u }
 
         // Pieces and tracks per channel.
         var channels = Array(repeating: [Piece](), count: layered.layers.count)

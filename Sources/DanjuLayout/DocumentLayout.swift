@@ -44,7 +44,7 @@ public final class DocumentLayout {
         try DocumentLayout(template: template, bindings: bindings, typesetter: typesetter, options: options).run()
     }
 
-    private init(template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions) {
+    init(template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions) {
         self.template = template
         self.bindings = bindings
         self.typesetter = typesetter

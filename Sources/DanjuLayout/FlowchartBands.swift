@@ -34,6 +34,16 @@ extension DocumentLayout {
         return [band]
     }
 
+    /// The charts of a template's flowchart elements as they print, for figures (crossings, length).
+    public static func flowcharts(_ template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions) throws -> [Flowchart] {
+        let layout = DocumentLayout(template: template, bindings: bindings, typesetter: typesetter, options: options)
+        return try template.body.compactMap { item -> Flowchart? in
+            guard case .flowchart(let element) = item.element else { return nil }
+            let sheet = try layout.sheet(element, withPage: !element.papers.isEmpty)
+            return element.papers.isEmpty ? sheet.layout(at: element.fontSize) : sheet.printedChart(papers: element.papers)
+        }
+    }
+
     private func sheet(_ element: FlowchartElement, withPage: Bool) throws -> FlowchartSheet {
         let text = { (row: Row, column: String) in row[column]?.text }
         let lanes = (bindings.tables[element.lanes] ?? []).map { FlowGraph.Lane(code: text($0, "code") ?? "", name: text($0, "name") ?? "") }

@@ -54,37 +54,46 @@ public struct FlowchartSheet {
     private static let stepWidths = [10.0, 8, 9, 11, 12, 13, 14, 16]
 
     /// The chart at the largest size (in quarter points, down to the minimum) that fits `box`, with the step
-    /// width that allows the largest size; nil when none fits.
-    func fitting(_ box: ChartSize) -> Flowchart? {
-        var best: Flowchart?
-        for width in Self.stepWidths {
-            let natural = layout(at: options.fontSize, stepWidth: width)
-            let scale = min(box.width / natural.size.width, box.height / natural.size.height)
-            if scale >= 1 { return natural }
-            var size = max(options.minFontSize, (options.fontSize * scale * 4).rounded(.down) / 4)
-            while size >= options.minFontSize, size > best?.style.fontSize ?? 0 {
-                let chart = layout(at: size, stepWidth: width)
-                if chart.size.width <= box.width + 0.01, chart.size.height <= box.height + 0.01 {
-                    best = chart
-                    break
-                }
-                size -= 0.25
-            }
+    /// width that allows the largest size; nil when none fits. A chart's extent is close to proportional to
+    /// its font size, so the size is predicted from `naturals` (one layout per step width at the full size)
+    /// and then checked, stepping down until it really fits.
+    func fitting(_ box: ChartSize, naturals: [Flowchart]) -> Flowchart? {
+        let predicted = naturals.map { natural in
+            (natural, min(options.fontSize, options.fontSize * min(box.width / natural.size.width, box.height / natural.size.height)))
         }
-        return best
+        guard let (natural, estimate) = predicted.max(by: { $0.1 < $1.1 }) else { return nil }
+        if estimate >= options.fontSize { return natural }
+        var size = max(options.minFontSize, (estimate * 4).rounded(.down) / 4)
+        while size >= options.minFontSize {
+            let chart = layout(at: size, stepWidth: natural.style.maxStepWidth)
+            if chart.size.width <= box.width + 0.01, chart.size.height <= box.height + 0.01 { return chart }
+            size -= 0.25
+        }
+        return nil
     }
+
+    private func naturals() -> [Flowchart] { Self.stepWidths.map { layout(at: options.fontSize, stepWidth: $0) } }
 
     /// Pages on the first paper the chart fits, portrait or landscape as the chart's shape asks; split
     /// over pages of the last paper if it fits none.
     public func pages(papers: [PaperSize]) -> [Page] {
-        let natural = layout(at: options.fontSize)
+        let plan = plan(papers: papers)
+        return plan.split ? split(plan.chart, page: plan.page) : [sheet(plan.chart, page: plan.page, range: nil, number: 1, of: 1)]
+    }
+
+    /// The chart as `pages(papers:)` prints it.
+    public func printedChart(papers: [PaperSize]) -> Flowchart { plan(papers: papers).chart }
+
+    private func plan(papers: [PaperSize]) -> (chart: Flowchart, page: (Double, Double), split: Bool) {
+        let naturals = naturals()
+        let natural = naturals[0]
         for paper in papers {
             let portrait = (min(paper.width, paper.height), max(paper.width, paper.height))
             let orientations = [portrait, (portrait.1, portrait.0)].sorted { a, b in
                 scale(natural, page: a) > scale(natural, page: b)
             }
             for page in orientations {
-                if let chart = fitting(chartBox(page)) { return [sheet(chart, page: page, range: nil, number: 1, of: 1)] }
+                if let chart = fitting(chartBox(page), naturals: naturals) { return (chart, page, false) }
             }
         }
         let last = papers.last ?? PaperSize("A3")!
@@ -97,17 +106,17 @@ public struct FlowchartSheet {
         var size = options.fontSize
         while size > options.minFontSize {
             let chart = layout(at: size)
-            if fitsAcross(chart, page: page), ranges(chart, page: page).count <= count { return split(chart, page: page) }
+            if fitsAcross(chart, page: page), ranges(chart, page: page).count <= count { return (chart, page, true) }
             size -= 0.5
         }
-        return split(small, page: page)
+        return (small, page, true)
     }
 
     /// The chart inside a document: title block, chart and legend within `width` × `height`, at the
     /// largest size that fits, or at the minimum size (then `fits` is false and the band is taller).
     func band(width: Double, height: Double) -> (items: [PageItem], height: Double, fits: Bool, fontSize: Double) {
         let box = ChartSize(width: width, height: height - titleHeight - legendHeight - (hasTitle ? Self.gap : 0) - (options.legend ? Self.gap : 0))
-        let fitted = fitting(box)
+        let fitted = fitting(box, naturals: naturals())
         let chart = fitted ?? layout(at: options.minFontSize)
         var items: [PageItem] = hasTitle ? titleBlock(width: width, page: 1, of: 1) : []
         let top = hasTitle ? titleHeight + Self.gap : 0
