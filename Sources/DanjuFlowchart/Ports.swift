@@ -42,6 +42,11 @@ struct PortPlan {
             }
             return preferred
         }
+        func free(_ side: Side, at item: Int) -> Side {
+            let isPoint = Self.isPointShaped(graph.nodes[layered.items[item].node!].kind)
+            guard isPoint, used[item, default: []].contains(side) else { return side }
+            return side == .low ? .high : .low
+        }
         // A decision's other answers: with two, the one going further left leaves left, the other right.
         var answerSide: [Int: Side] = [:]
         let answers = Dictionary(grouping: layered.chains.indices.filter { index in
@@ -67,8 +72,9 @@ struct PortPlan {
                 if chain.items.count == 2 {
                     // A loop back over one layer goes round on the side the flow moves to: both its ends on
                     // that side, its track above the forward arrow's, so the two never cross.
-                    let side: Side = key[last] < key[first] - 1e-9 ? .low : .high
-                    top.side = side
+                    // A diamond's corner already taken by an answer is left to it.
+                    let side = free(free(key[last] < key[first] - 1e-9 ? .low : .high, at: first), at: last)
+                    top.side = free(side, at: first)
                     bottom.side = side
                 } else {
                     top.side = side(of: first, toward: second, sharing: true)

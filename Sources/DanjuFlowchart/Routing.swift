@@ -157,9 +157,11 @@ struct Router {
         let bending = pieces.indices.filter { !pieces[$0].isStraight }
         let margin = style.stubGap * 0.9
         func overlap(_ a: Piece, _ b: Piece) -> Bool { a.low < b.high + margin && b.low < a.high + margin }
-        /// Crossings when `a` runs above `b`.
+        /// Crossings when `a` runs above `b`; far worse, a shared line: `a` going down where `b` comes down
+        /// from above would run along it between their tracks.
         func cost(_ a: Piece, _ b: Piece) -> Int {
             (b.top > a.low + 0.01 && b.top < a.high - 0.01 ? 1 : 0) + (a.bottom > b.low + 0.01 && a.bottom < b.high - 0.01 ? 1 : 0)
+                + (abs(a.bottom - b.top) < 0.01 ? 10 : 0)
         }
         var score = [Int: Int]()
         for a in bending {

@@ -96,6 +96,7 @@ enum ChartCheck {
                 problems.append("text “\(text.text)” does not fit the box of \(code(i))")
             }
         }
+        problems += sharedLines(chart, graph)
         var labels: [(ChartRect, String)] = []
         for edge in chart.edges {
             let source = graph.edges[edge.index].from, target = graph.edges[edge.index].to
@@ -116,6 +117,42 @@ enum ChartCheck {
             }
         }
         return problems
+    }
+
+    /// Two arrows running along the same line cannot be told apart, except where they fork from one port
+    /// or join into one.
+    static func sharedLines(_ chart: Flowchart, _ graph: FlowGraph) -> [String] {
+        var problems: [String] = []
+        for (i, a) in chart.edges.enumerated() {
+            for b in chart.edges[(i + 1)...] {
+                let ea = graph.edges[a.index], eb = graph.edges[b.index]
+                for (a0, a1) in zip(a.points, a.points.dropFirst()) {
+                    for (b0, b1) in zip(b.points, b.points.dropFirst()) {
+                        guard let overlap = collinearOverlap((a0, a1), (b0, b1)) else { continue }
+                        let fork = ea.from == eb.from && (overlap.contains(a.points[0]) || overlap.contains(b.points[0]))
+                        let join = ea.to == eb.to && (overlap.contains(a.points[a.points.count - 1]) || overlap.contains(b.points[b.points.count - 1]))
+                        if !fork && !join {
+                            problems.append("\(graph.nodes[ea.from].code)→\(graph.nodes[ea.to].code) and \(graph.nodes[eb.from].code)→\(graph.nodes[eb.to].code) share a line")
+                        }
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The stretch two level (or two upright) segments have in common, longer than half a point.
+    static func collinearOverlap(_ a: (ChartPoint, ChartPoint), _ b: (ChartPoint, ChartPoint)) -> ChartRect? {
+        let e = 0.01
+        if abs(a.0.x - a.1.x) < e, abs(b.0.x - b.1.x) < e, abs(a.0.x - b.0.x) < e {
+            let low = max(min(a.0.y, a.1.y), min(b.0.y, b.1.y)), high = min(max(a.0.y, a.1.y), max(b.0.y, b.1.y))
+            return high - low > 0.5 ? ChartRect(x: a.0.x, y: low, width: 0, height: high - low) : nil
+        }
+        if abs(a.0.y - a.1.y) < e, abs(b.0.y - b.1.y) < e, abs(a.0.y - b.0.y) < e {
+            let low = max(min(a.0.x, a.1.x), min(b.0.x, b.1.x)), high = min(max(a.0.x, a.1.x), max(b.0.x, b.1.x))
+            return high - low > 0.5 ? ChartRect(x: low, y: a.0.y, width: high - low, height: 0) : nil
+        }
+        return nil
     }
 
     static func onBorder(_ point: ChartPoint, _ box: ChartRect) -> Bool {
