@@ -57,14 +57,30 @@ public struct Flowchart: Sendable {
 
     /// Lays `graph` out: layers along the flow, lanes across it, arrows routed between the boxes.
     public static func layout(_ graph: FlowGraph, style: FlowchartStyle, measure: TextMeasure) -> Flowchart {
+        FlowchartLayouter(graph).layout(style: style, measure: measure)
+    }
+}
+
+/// Lays one graph out at several sizes (fitting a page tries a few): the layers and their order, which do
+/// not depend on sizes, are worked out once.
+public final class FlowchartLayouter {
+    let graph: FlowGraph
+    let ordered: LayeredGraph
+
+    public init(_ graph: FlowGraph) {
+        self.graph = graph
+        ordered = LayeredGraph(graph: graph)
+        ordered.orderLayers()
+    }
+
+    public func layout(style: FlowchartStyle, measure: TextMeasure) -> Flowchart {
         let vertical = style.lanes == .vertical
         let abstract: (ChartSize) -> ChartSize = { vertical ? $0 : ChartSize(width: $0.height, height: $0.width) }
         let contents = graph.nodes.map { NodeContent(node: $0, style: style, measure: measure) }
         let labelSizes = graph.edges.map { edge in
             edge.label.map { measure($0, style.edgeFont, 6 * style.f) }
         }
-        let layered = LayeredGraph(graph: graph, sizes: contents.map { abstract($0.size) })
-        layered.orderLayers()
+        let layered = ordered.sized(contents.map { abstract($0.size) })
         let plan = PortPlan(graph: graph, layered: layered, style: style, labelSizes: labelSizes.map { $0.map(abstract) })
 
         // Lane headers: across the top of columns, or in a narrow column left of rows.

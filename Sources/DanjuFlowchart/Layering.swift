@@ -35,7 +35,8 @@ final class LayeredGraph {
     var above: [[(item: Int, weight: Double)]] = []
     var below: [[(item: Int, weight: Double)]] = []
 
-    init(graph: FlowGraph, sizes: [ChartSize]) {
+    /// Layers, chains and the crossing-reduced order: all independent of sizes, so done once per graph.
+    init(graph: FlowGraph) {
         let reversed = Self.feedbackEdges(graph)
         let layerOf = Self.layers(graph, reversed: reversed)
         // Steps first, in their order, so the first layout keeps the order the process was written in.
@@ -43,8 +44,7 @@ final class LayeredGraph {
         nodeItem = Array(repeating: 0, count: graph.nodes.count)
         for node in nodeOrder {
             nodeItem[node] = items.count
-            items.append(Item(node: node, lane: graph.nodes[node].lane, layer: layerOf[node],
-                              across: sizes[node].width, along: sizes[node].height))
+            items.append(Item(node: node, lane: graph.nodes[node].lane, layer: layerOf[node], across: 0, along: 0))
         }
         for (index, edge) in graph.edges.enumerated() {
             let (upper, lower) = reversed[index] ? (edge.to, edge.from) : (edge.from, edge.to)
@@ -72,6 +72,25 @@ final class LayeredGraph {
                 above[lower].append((upper, weight))
             }
         }
+    }
+
+    private init(copying other: LayeredGraph) {
+        items = other.items
+        chains = other.chains
+        layers = other.layers
+        nodeItem = other.nodeItem
+        above = other.above
+        below = other.below
+    }
+
+    /// A copy with the steps' sizes set (layout coordinates), ready to be placed and routed.
+    func sized(_ sizes: [ChartSize]) -> LayeredGraph {
+        let copy = LayeredGraph(copying: self)
+        for (node, size) in sizes.enumerated() {
+            copy.items[nodeItem[node]].across = size.width
+            copy.items[nodeItem[node]].along = size.height
+        }
+        return copy
     }
 
     /// Arrows that close a cycle, found by a depth-first walk from the start steps in the written order:

@@ -28,16 +28,20 @@ extension LayeredGraph {
                       bounds: bounds(lanes[lane], style: style), style: style)
             }
         }
+        var desired: [Double] = [], weights: [Double] = []
         for pass in 0..<10 {
-            let neighbours = pass % 3 == 0 ? [above] : pass % 3 == 1 ? [below] : [above, below]
+            // Down (pulled by the layer above), up (by the layer below), then both.
+            let useAbove = pass % 3 != 1, useBelow = pass % 3 != 0
             let sequence = pass % 3 == 1 ? Array(cells.indices.reversed()) : Array(cells.indices)
             for layer in sequence {
                 for (lane, cell) in cells[layer].enumerated() where !cell.isEmpty {
-                    var desired: [Double] = [], weights: [Double] = []
+                    desired.removeAll(keepingCapacity: true)
+                    weights.removeAll(keepingCapacity: true)
                     for item in cell {
-                        let joins = neighbours.flatMap { $0[item] }
-                        let total = joins.reduce(0) { $0 + $1.weight }
-                        desired.append(total > 0 ? joins.reduce(0) { $0 + $1.weight * items[$1.item].u } / total : items[item].u)
+                        var total = 0.0, sum = 0.0
+                        if useAbove { for join in above[item] { total += join.weight; sum += join.weight * items[join.item].u } }
+                        if useBelow { for join in below[item] { total += join.weight; sum += join.weight * items[join.item].u } }
+                        desired.append(total > 0 ? sum / total : items[item].u)
                         weights.append(max(total, 0.5))
                     }
                     solve(cell, desired: desired, weights: weights, bounds: bounds(lanes[lane], style: style), style: style)

@@ -25,7 +25,7 @@ public struct FlowchartSheet {
     }
 
     let drawing: FlowchartDrawing
-    let graph: FlowGraph
+    let layouter: FlowchartLayouter
     let options: Options
     /// Name of the process (the heading) and label/value pairs of the title block.
     let name: String
@@ -34,7 +34,7 @@ public struct FlowchartSheet {
     public init(graph: FlowGraph, name: String, fields: [(label: String, value: String)], options: Options, typesetter: Typesetter,
                 family: String = "Danju Hei") {
         drawing = FlowchartDrawing(typesetter: typesetter, family: family)
-        self.graph = graph
+        layouter = FlowchartLayouter(graph)
         self.name = name
         self.fields = fields
         self.options = options
@@ -47,11 +47,11 @@ public struct FlowchartSheet {
     private static let gap = points(mm: 2)
 
     public func layout(at size: Double, stepWidth: Double = 10) -> Flowchart {
-        Flowchart.layout(graph, style: FlowchartStyle(fontSize: size, lanes: options.lanes, maxStepWidth: stepWidth), measure: drawing.measure)
+        layouter.layout(style: FlowchartStyle(fontSize: size, lanes: options.lanes, maxStepWidth: stepWidth), measure: drawing.measure)
     }
 
     /// Step widths tried, in font sizes: wider boxes make fewer lines and a shorter chart.
-    private static let stepWidths = [10.0, 8, 9, 11, 12, 13, 14, 16]
+    private static let stepWidths = [10.0, 8, 12, 14, 16]
 
     /// The chart at the largest size (in quarter points, down to the minimum) that fits `box`, with the step
     /// width that allows the largest size; nil when none fits. A chart's extent is close to proportional to
@@ -103,7 +103,10 @@ public struct FlowchartSheet {
         let portrait = (min(last.width, last.height), max(last.width, last.height))
         let page = [portrait, (portrait.1, portrait.0)].max { a, b in acrossFit(small, page: a) < acrossFit(small, page: b) }!
         let count = ranges(small, page: page).count
-        var size = options.fontSize
+        // The extent across the lanes grows with the size: start from the largest size that can still fit it.
+        let box = chartBox(page)
+        let across = options.lanes == .vertical ? box.width / small.size.width : box.height / small.size.height
+        var size = min(options.fontSize, (options.minFontSize * across * 2).rounded(.down) / 2)
         while size > options.minFontSize {
             let chart = layout(at: size)
             if fitsAcross(chart, page: page), ranges(chart, page: page).count <= count { return (chart, page, true) }
