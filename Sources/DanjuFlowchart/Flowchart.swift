@@ -66,6 +66,9 @@ public struct Flowchart: Sendable {
 public final class FlowchartLayouter {
     let graph: FlowGraph
     let ordered: LayeredGraph
+    /// Loop sides that cross fewer arrows than the rules' choice: they depend on the order only, so they
+    /// are searched once, on the first layout, and kept for every size.
+    private var loopSides: PortPlan.LoopSides?
 
     public init(_ graph: FlowGraph) {
         self.graph = graph
@@ -81,13 +84,22 @@ public final class FlowchartLayouter {
             edge.label.map { measure($0, style.edgeFont, 6 * style.f) }
         }
         let layered = ordered.sized(contents.map { abstract($0.size) })
-        let plan = PortPlan(graph: graph, layered: layered, style: style, labelSizes: labelSizes.map { $0.map(abstract) })
+        let abstractLabels = labelSizes.map { $0.map(abstract) }
+        var plan = PortPlan(graph: graph, layered: layered, style: style, labelSizes: abstractLabels, loopSides: loopSides ?? [:])
 
         // Lane headers: across the top of columns, or in a narrow column left of rows.
         let headerWidth = 4.6 * style.f
         let unwrapped = graph.lanes.map { measure($0.name, style.laneFont, vertical ? nil : headerWidth - 2 * style.padX) }
         let minLane = unwrapped.map { vertical ? min($0.width, style.stepWidth) + 2 * style.lanePad : $0.height + 2 * style.padY }
-        let lanes = layered.placeAcross(style: style, minLaneWidth: minLane)
+        var lanes = layered.placeAcross(style: style, minLaneWidth: minLane)
+        if loopSides == nil {
+            let sides = searchLoopSides(layered, plan: plan, style: style, labelSizes: abstractLabels)
+            loopSides = sides
+            if !sides.isEmpty {
+                plan = PortPlan(graph: graph, layered: layered, style: style, labelSizes: abstractLabels, loopSides: sides)
+                lanes = layered.placeAcross(style: style, minLaneWidth: minLane)
+            }
+        }
         let titles = graph.lanes.enumerated().map { index, lane in
             let wrap = vertical ? lanes[index].width - 2 * style.lanePad : headerWidth - 2 * style.padX
             return (wrap, measure(lane.name, style.laneFont, wrap))
@@ -130,6 +142,38 @@ public final class FlowchartLayouter {
         return Flowchart(size: vertical ? ChartSize(width: across, height: along) : ChartSize(width: along, height: across),
                          direction: style.lanes, style: style, lanes: chartLanes, nodes: chartNodes,
                          edges: chartEdges.compactMap { $0 }, layerSpans: spans, headerExtent: headerExtent)
+    }
+}
+
+extension FlowchartLayouter {
+    /// Tries the other sides for each loop that crosses an arrow, keeping a change when the whole chart
+    /// then has fewer crossings. Judged on the current placement (the final one is made after).
+    func searchLoopSides(_ layered: LayeredGraph, plan: PortPlan, style: FlowchartStyle, labelSizes: [ChartSize?]) -> PortPlan.LoopSides {
+        let route = { (plan: PortPlan) in Router(graph: self.graph, layered: layered, plan: plan, style: style).route(top: 0, labelSizes: labelSizes).paths }
+        var paths = route(plan)
+        var best = Flowchart.crossings(of: paths)
+        var sides: PortPlan.LoopSides = [:]
+        var current = plan
+        let sideOptions: [PortPlan.Side] = [.low, .high]
+        for (index, chain) in layered.chains.enumerated() where chain.reversed && best > 0 {
+            guard Flowchart.crossings(of: paths, involving: index) > 0 else { continue }
+            // A diamond's or stadium's corners may be an answer's: leave their ends as the rules chose.
+            let ends = [chain.items[0], chain.items[chain.items.count - 1]].map { PortPlan.isPointShaped(graph.nodes[layered.items[$0].node!].kind) }
+            for upper in ends[0] ? [current.upper[index].side] : sideOptions {
+                for lower in ends[1] ? [current.lower[index].side] : sideOptions {
+                    if upper == current.upper[index].side && lower == current.lower[index].side { continue }
+                    var trial = sides
+                    trial[index] = (upper, lower)
+                    let candidate = PortPlan(graph: graph, layered: layered, style: style, labelSizes: labelSizes, loopSides: trial)
+                    let trialPaths = route(candidate)
+                    let count = Flowchart.crossings(of: trialPaths)
+                    if count < best {
+                        (best, sides, paths, current) = (count, trial, trialPaths, candidate)
+                    }
+                }
+            }
+        }
+        return sides
     }
 }
 

@@ -1,13 +1,25 @@
 /// Figures for comparing layouts: the benchmark prints them next to Graphviz's.
 extension Flowchart {
     /// Points where a segment of one arrow crosses a segment of another (touching at ends does not count).
-    public var crossings: Int {
-        let segments = edges.map { edge in zip(edge.points, edge.points.dropFirst()).map { ($0, $1) } }
+    public var crossings: Int { Self.crossings(of: edges.map(\.points)) }
+
+    static func crossings(of paths: [[ChartPoint]]) -> Int {
+        let segments = paths.map { points in zip(points, points.dropFirst()).map { ($0, $1) } }
         var count = 0
         for i in segments.indices {
             for j in segments.indices where j > i {
                 for a in segments[i] { for b in segments[j] where Self.cross(a, b) { count += 1 } }
             }
+        }
+        return count
+    }
+
+    /// Crossings of path `index` with the others.
+    static func crossings(of paths: [[ChartPoint]], involving index: Int) -> Int {
+        let own = zip(paths[index], paths[index].dropFirst()).map { ($0, $1) }
+        var count = 0
+        for (other, points) in paths.enumerated() where other != index {
+            for b in zip(points, points.dropFirst()) { for a in own where cross(a, b) { count += 1 } }
         }
         return count
     }

@@ -20,7 +20,10 @@ struct PortPlan {
     /// Per chain: whether its label sits at the upper end (else the lower end, a loop's source).
     var labelAtUpper: [Bool] = []
 
-    init(graph: FlowGraph, layered: LayeredGraph, style: FlowchartStyle, labelSizes: [ChartSize?]) {
+    /// Sides chosen for loops (by chain) in place of the rules below, found by trying (see FlowchartLayouter).
+    typealias LoopSides = [Int: (upper: Side, lower: Side)]
+
+    init(graph: FlowGraph, layered: LayeredGraph, style: FlowchartStyle, labelSizes: [ChartSize?], loopSides: LoopSides = [:]) {
         let key = Self.keys(layered)
         let primary = Self.primaryExits(graph, layered)
         // Where each decision's straight-on answer goes: a tie for a side answer goes the other way.
@@ -87,6 +90,10 @@ struct PortPlan {
             lower.append(bottom)
             labelAtUpper.append(!chain.reversed)
         }
+        for (chain, sides) in loopSides {
+            upper[chain].side = sides.upper
+            lower[chain].side = sides.lower
+        }
         assignStubs(graph: graph, layered: layered, style: style, labelSizes: labelSizes)
     }
 
@@ -133,6 +140,10 @@ struct PortPlan {
             if lower[index].side == .low || lower[index].side == .high {
                 sides[chain.items[chain.items.count - 1], default: [:]][lower[index].side, default: []].append(End(chain: index, atUpper: false))
             }
+        }
+        for index in layered.items.indices {
+            layered.items[index].reserveLow = 0
+            layered.items[index].reserveHigh = 0
         }
         for item in sides.keys.sorted() {
             let isPoint = Self.isPointShaped(graph.nodes[layered.items[item].node!].kind)
