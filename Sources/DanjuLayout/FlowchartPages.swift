@@ -250,7 +250,7 @@ public struct FlowchartSheet {
 
     /// One row: each symbol drawn small with its meaning.
     func legend(width: Double, f: Double) -> [PageItem] {
-        let entries: [(FlowGraph.Kind?, String)] = [(.start, "开始 / 结束"), (.task, "处理步骤"), (.decision, "判断：是 向下，否 向侧"),
+        let entries: [(FlowGraph.Kind?, String)] = [(.start, "开始 / 结束"), (.task, "处理步骤"), (.decision, options.lanes == .vertical ? "判断：是 向下，否 向侧" : "判断：是 向右，否 向上下"),
                                                     (.doc, "单据 / 表单"), (.subprocess, "子流程"), (nil, "跨页连接")]
         let style = FlowchartStyle(fontSize: f)
         var items: [PageItem] = []
