@@ -74,6 +74,7 @@ public final class FlowchartLayouter {
         self.graph = graph
         ordered = LayeredGraph(graph: graph)
         ordered.orderLayers()
+        ordered.centreStraightAnswers(graph)
     }
 
     public func layout(style: FlowchartStyle, measure: TextMeasure) -> Flowchart {

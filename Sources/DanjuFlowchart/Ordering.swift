@@ -22,6 +22,29 @@ extension LayeredGraph {
         layers = best
     }
 
+    /// A decision's answers leave left, straight down and right, so where three or more answers reach the
+    /// same lane of the next layer, the straight-on one goes in the middle. Kept only if it adds no crossing.
+    func centreStraightAnswers(_ graph: FlowGraph) {
+        let primary = PortPlan.primaryExits(graph, self)
+        let before = layers
+        let beforeCrossings = totalCrossings(positions())
+        for (decision, straight) in primary.sorted(by: { $0.key < $1.key }) {
+            let exits = chains.filter { !$0.reversed && graph.edges[$0.edge].from == decision }
+            guard exits.count >= 3, let main = exits.first(where: { $0.edge == straight }) else { continue }
+            let next = main.items[1]
+            let layer = items[next].layer, lane = items[next].lane
+            let answers = exits.map { $0.items[1] }.filter { items[$0].layer == layer && items[$0].lane == lane }
+            guard answers.count >= 3 else { continue }
+            // The same slots, refilled: the other answers around the straight-on one.
+            let slots = layers[layer].indices.filter { answers.contains(layers[layer][$0]) }
+            var others = slots.map { layers[layer][$0] }.filter { $0 != next }
+            let half = others.count / 2
+            others.insert(next, at: half)
+            for (slot, item) in zip(slots, others) { layers[layer][slot] = item }
+        }
+        if totalCrossings(positions()) > beforeCrossings { layers = before }
+    }
+
     private func positions() -> [Int] {
         var position = Array(repeating: 0, count: items.count)
         for layer in layers { for (index, item) in layer.enumerated() { position[item] = index } }

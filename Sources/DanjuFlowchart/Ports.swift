@@ -113,7 +113,7 @@ struct PortPlan {
     }
 
     /// The arrow leaving each decision straight down: the one labelled 是 / yes, else the first forward one.
-    private static func primaryExits(_ graph: FlowGraph, _ layered: LayeredGraph) -> [Int: Int] {
+    static func primaryExits(_ graph: FlowGraph, _ layered: LayeredGraph) -> [Int: Int] {
         func isYes(_ edge: Int) -> Bool {
             let label = (graph.edges[edge].label ?? "").lowercased()
             return label.hasPrefix("是") || label.hasPrefix("yes") || label == "y"
