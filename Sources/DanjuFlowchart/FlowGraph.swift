@@ -40,11 +40,14 @@ public struct FlowGraph: Sendable {
         public let from: Int
         public let to: Int
         public let label: String?
+        /// Inferred from the source rather than stated in it: drawn dashed.
+        public let implied: Bool
 
-        public init(from: Int, to: Int, label: String? = nil) {
+        public init(from: Int, to: Int, label: String? = nil, implied: Bool = false) {
             self.from = from
             self.to = to
             self.label = label
+            self.implied = implied
         }
     }
 
@@ -71,7 +74,7 @@ public struct FlowGraph: Sendable {
 
     /// Builds a graph from codes, as stored in the database (lane and step codes, arrows by step code).
     public init(lanes: [Lane], nodes: [(code: String, lane: String, kind: String, label: String, timeLimit: String?, form: String?)],
-                edges: [(from: String, to: String, label: String?)]) throws {
+                edges: [(from: String, to: String, label: String?, implied: Bool)]) throws {
         let laneIndex = Dictionary(lanes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         var nodeIndex: [String: Int] = [:]
         var built: [Node] = []
@@ -88,7 +91,7 @@ public struct FlowGraph: Sendable {
             guard let from = nodeIndex[edge.from], let to = nodeIndex[edge.to] else {
                 throw FlowchartError("the arrow \(edge.from) → \(edge.to) names a step the process does not have")
             }
-            return Edge(from: from, to: to, label: edge.label)
+            return Edge(from: from, to: to, label: edge.label, implied: edge.implied)
         }
         try self.init(lanes: lanes, nodes: built, edges: builtEdges)
     }

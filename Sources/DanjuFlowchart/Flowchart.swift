@@ -31,6 +31,8 @@ public struct ChartEdge: Sendable {
     public let label: PlacedText?
     /// Runs against the flow (a rework loop, a no going back).
     public let isLoop: Bool
+    /// Inferred rather than stated in the source.
+    public let implied: Bool
 }
 
 public struct ChartLane: Sendable {
@@ -132,7 +134,8 @@ public final class FlowchartLayouter {
             if let text = graph.edges[chain.edge].label, let rect = routed.labels[index] {
                 label = PlacedText(text: text, font: style.edgeFont, wrapWidth: 6 * style.f, frame: real(rect))
             }
-            chartEdges[chain.edge] = ChartEdge(index: chain.edge, points: points, label: label, isLoop: chain.reversed)
+            chartEdges[chain.edge] = ChartEdge(index: chain.edge, points: points, label: label, isLoop: chain.reversed,
+                                               implied: graph.edges[chain.edge].implied)
         }
         let spans = layered.layers.indices.map { layer -> ClosedRange<Double> in
             let row = layered.layers[layer].map { layered.items[$0] }.filter { !$0.isDummy }

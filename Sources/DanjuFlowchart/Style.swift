@@ -51,8 +51,8 @@ public struct FlowchartStyle: Sendable {
     /// Between the parallel vertical stubs beside a box and between the horizontal tracks of a channel.
     var stubGap: Double { 0.75 * f }
     var trackGap: Double { 0.75 * f }
-    var arrowLength: Double { 0.75 * f }
-    var cornerRadius: Double { 0.5 * f }
+    public var arrowLength: Double { 0.75 * f }
+    public var cornerRadius: Double { 0.5 * f }
     /// The least space between two layers.
     var minChannel: Double { 2.2 * f }
 }

@@ -52,7 +52,8 @@ extension DocumentLayout {
              timeLimit: text(row, "time_limit"), form: text(row, "form"))
         }
         let arrows = (bindings.tables[element.arrows] ?? []).map { row in
-            (from: text(row, "from_code") ?? "", to: text(row, "to_code") ?? "", label: text(row, "label"))
+            (from: text(row, "from_code") ?? "", to: text(row, "to_code") ?? "", label: text(row, "label"),
+             implied: row["implied"]?.integer == 1)
         }
         let graph: FlowGraph
         do {

@@ -67,7 +67,7 @@ struct FlowchartDrawing {
             let pieces = range.map { clip(edge.points, to: $0, along: along) } ?? [(edge.points, false, false)]
             for (points, cutStart, cutEnd) in pieces where points.count >= 2 {
                 let placed = points.map(place)
-                items += arrow(placed, f: f, dashed: false)
+                items += arrow(placed, style: chart.style, dashed: edge.implied)
                 let r = 0.65 * f
                 for (cut, point, next) in [(cutStart, placed[0], placed[1]), (cutEnd, placed[placed.count - 1], placed[placed.count - 2])] where cut {
                     let dx = point.x - next.x, dy = point.y - next.y
@@ -206,9 +206,10 @@ struct FlowchartDrawing {
                 .text(label, at: Point(x: center.x - label.width / 2, y: center.y - label.height / 2))]
     }
 
-    /// An orthogonal line through `points` with rounded corners and a filled head at the last point.
-    func arrow(_ points: [Point], f: Double, dashed: Bool) -> [PageItem] {
-        let head = 0.75 * f, radius = 0.5 * f
+    /// An orthogonal line through `points` with rounded corners and a filled head at the last point; dashed
+    /// for an arrow the source only implies.
+    func arrow(_ points: [Point], style: FlowchartStyle, dashed: Bool) -> [PageItem] {
+        let head = style.arrowLength, radius = style.cornerRadius
         let tip = points[points.count - 1], before = points[points.count - 2]
         let dx = tip.x - before.x, dy = tip.y - before.y
         let length = max((dx * dx + dy * dy).squareRoot(), 0.001)
@@ -233,7 +234,7 @@ struct FlowchartDrawing {
         headPath.line(tip.x - ux * head - uy * head * 0.38, tip.y - uy * head + ux * head * 0.38)
         headPath.line(tip.x - ux * head + uy * head * 0.38, tip.y - uy * head - ux * head * 0.38)
         headPath.close()
-        return [.path(path, PathStyle(lineWidth: Self.edgeLine, dash: dashed ? [3, 2] : [])),
+        return [.path(path, PathStyle(lineWidth: Self.edgeLine, dash: dashed ? [0.45 * style.fontSize, 0.3 * style.fontSize] : [])),
                 .path(headPath, PathStyle(lineWidth: 0, fill: .black))]
     }
 }

@@ -268,9 +268,13 @@ public struct FlowchartSheet {
             items.append(.text(block, at: Point(x: x + symbolSize.width + 3, y: (symbolSize.height - block.height) / 2)))
             x += symbolSize.width + block.width + 12
         }
-        let arrow = drawing.arrow([Point(x: x, y: symbolSize.height / 2), Point(x: x + symbolSize.width, y: symbolSize.height / 2)], f: f, dashed: false)
-        let block = drawing.typesetter.layout("流向", style: TextStyle(family: drawing.family, size: f))
-        items += arrow + [.text(block, at: Point(x: x + symbolSize.width + 3, y: (symbolSize.height - block.height) / 2))]
+        for (text, dashed) in [("流向", false), ("推定的流向(原文未写明)", true)] {
+            let y = symbolSize.height / 2
+            items += drawing.arrow([Point(x: x, y: y), Point(x: x + symbolSize.width, y: y)], style: style, dashed: dashed)
+            let block = drawing.typesetter.layout(text, style: TextStyle(family: drawing.family, size: f))
+            items.append(.text(block, at: Point(x: x + symbolSize.width + 3, y: (symbolSize.height - block.height) / 2)))
+            x += symbolSize.width + block.width + 12
+        }
         return items
     }
 }

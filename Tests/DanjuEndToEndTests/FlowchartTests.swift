@@ -107,3 +107,18 @@ private func processCodes() throws -> [String] {
     #expect(result.status != 0)
     #expect(result.stdout.contains("kind") || result.stderr.contains("kind"), "\(result.stdout)\(result.stderr)")
 }
+
+@Test func impliedArrowsAreDashed() throws {
+    // One page charts: every arrow the seed only implies is stroked with a dash pattern, plus the legend's sample.
+    for code in try processCodes() {
+        let output = newPath("dash-\(code).pdf")
+        #expect(try danju("render", "flowchart", "--db", demoDatabase, "--param", "process=\(code)", "-o", output).status == 0)
+        guard try pdfInfo(output)["Pages"] == "1" else { continue }
+        let expanded = newPath("dash-\(code).qdf")
+        _ = try run("qpdf", ["--qdf", "--object-streams=disable", output, expanded])
+        let content = String(decoding: try Data(contentsOf: URL(fileURLWithPath: expanded)), as: UTF8.self)
+        let dashes = content.components(separatedBy: "\n").filter { $0.range(of: #"\[ ?[0-9.]+ [0-9.]+\] [0-9.]+ d$"#, options: .regularExpression) != nil }
+        let implied = try demoRows("SELECT count(*) AS n FROM process_edges e JOIN processes p ON p.id = e.process_id WHERE p.code = '\(code)' AND e.implied = 1")
+        #expect(dashes.count == Int(try #require(implied.first?["n"]?.integer)) + 1, "\(code): \(dashes)")
+    }
+}

@@ -51,7 +51,7 @@ import Testing
             try FlowGraph(lanes: lanes, nodes: [("N1", "A", "oval", "x", nil, nil)], edges: [])
         }
         #expect(throws: FlowchartError.self) {
-            try FlowGraph(lanes: lanes, nodes: [("N1", "A", "task", "x", nil, nil)], edges: [("N1", "N2", nil)])
+            try FlowGraph(lanes: lanes, nodes: [("N1", "A", "task", "x", nil, nil)], edges: [("N1", "N2", nil, false)])
         }
     }
 }

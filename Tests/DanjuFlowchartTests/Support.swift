@@ -27,7 +27,7 @@ enum SeedWorkflows {
                 (process.code, try FlowGraph(
                     lanes: process.lanes.map { FlowGraph.Lane(code: $0.code, name: $0.name) },
                     nodes: process.nodes.map { ($0.code, $0.lane, $0.kind.rawValue, $0.label, $0.timeLimit, $0.form) },
-                    edges: process.edges.map { ($0.from, $0.to, $0.label) }))
+                    edges: process.edges.map { ($0.from, $0.to, $0.label, $0.implied) }))
             }
         }
     }
