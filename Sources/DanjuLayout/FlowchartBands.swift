@@ -61,10 +61,12 @@ extension DocumentLayout {
         } catch let error as FlowchartError {
             throw TemplateError("flowchart (\(options.record)): \(error.description)", at: element.location)
         }
+        let setup = template.page.margins
         let fields = try element.titleBlock.map { (label: $0.label, value: try bindings.text($0.value)) }
         return FlowchartSheet(graph: graph, name: try element.name.map { try bindings.text($0) } ?? "", fields: fields,
                               options: .init(fontSize: element.fontSize, minFontSize: element.minSize,
-                                             lanes: element.lanesAsRows ? .horizontal : .vertical, legend: element.legend, pageNumbers: withPage),
+                                             lanes: element.lanesAsRows ? .horizontal : .vertical, legend: element.legend, pageNumbers: withPage,
+                                             margins: (setup.top, setup.right, setup.bottom, setup.left)),
                               typesetter: typesetter, family: element.family)
     }
 }

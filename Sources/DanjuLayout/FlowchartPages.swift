@@ -13,14 +13,17 @@ public struct FlowchartSheet {
         public var legend: Bool
         /// A 页次 cell in the title block (pages of its own, not a chart inside another document).
         public var pageNumbers: Bool
+        /// Margins of pages of its own.
+        public var margins: (top: Double, right: Double, bottom: Double, left: Double)
 
         public init(fontSize: Double = 9, minFontSize: Double = 6, lanes: LaneDirection = .vertical, legend: Bool = true,
-                    pageNumbers: Bool = true) {
+                    pageNumbers: Bool = true, margins: (top: Double, right: Double, bottom: Double, left: Double) = (points(mm: 10), points(mm: 10), points(mm: 10), points(mm: 10))) {
             self.fontSize = fontSize
             self.minFontSize = minFontSize
             self.lanes = lanes
             self.legend = legend
             self.pageNumbers = pageNumbers
+            self.margins = margins
         }
     }
 
@@ -40,10 +43,11 @@ public struct FlowchartSheet {
         self.options = options
     }
 
-    static let margin = points(mm: 10)
     private var hasTitle: Bool { !name.isEmpty || !fields.isEmpty || options.pageNumbers }
     private var titleHeight: Double { hasTitle ? points(mm: 13) : 0 }
-    private var legendHeight: Double { options.legend ? points(mm: 8) : 0 }
+    private static let legendSize = 7.5
+    /// The legend's height at `width`; none without a legend.
+    private func legendHeight(_ width: Double) -> Double { options.legend ? legend(width: width).height : 0 }
     private static let gap = points(mm: 2)
 
     public func layout(at size: Double, stepWidth: Double = 10) -> Flowchart {
@@ -118,7 +122,7 @@ public struct FlowchartSheet {
     /// The chart inside a document: title block, chart and legend within `width` × `height`, at the
     /// largest size that fits, or at the minimum size (then `fits` is false and the band is taller).
     func band(width: Double, height: Double) -> (items: [PageItem], height: Double, fits: Bool, fontSize: Double) {
-        let box = ChartSize(width: width, height: height - titleHeight - legendHeight - (hasTitle ? Self.gap : 0) - (options.legend ? Self.gap : 0))
+        let box = ChartSize(width: width, height: height - titleHeight - legendHeight(width) - (hasTitle ? Self.gap : 0) - (options.legend ? Self.gap : 0))
         let fitted = fitting(box, naturals: naturals())
         let chart = fitted ?? layout(at: options.minFontSize)
         var items: [PageItem] = hasTitle ? titleBlock(width: width, page: 1, of: 1) : []
@@ -126,14 +130,17 @@ public struct FlowchartSheet {
         items += drawing.items(chart, origin: Point(x: max(0, (width - chart.size.width) / 2), y: top))
         var bottom = top + chart.size.height
         if options.legend {
-            items += legend(width: width, f: 7.5).map { $0.offsetBy(dx: 0, dy: bottom + Self.gap) }
-            bottom += Self.gap + legendHeight
+            let legend = legend(width: width)
+            items += legend.items.map { $0.offsetBy(dx: 0, dy: bottom + Self.gap) }
+            bottom += Self.gap + legend.height
         }
         return (items, bottom, fitted != nil, chart.style.fontSize)
     }
 
     private func chartBox(_ page: (Double, Double)) -> ChartSize {
-        ChartSize(width: page.0 - 2 * Self.margin, height: page.1 - 2 * Self.margin - titleHeight - legendHeight - 2 * Self.gap)
+        let margins = options.margins
+        let width = page.0 - margins.left - margins.right
+        return ChartSize(width: width, height: page.1 - margins.top - margins.bottom - titleHeight - legendHeight(width) - 2 * Self.gap)
     }
 
     private func scale(_ chart: Flowchart, page: (Double, Double)) -> Double {
@@ -210,19 +217,21 @@ public struct FlowchartSheet {
                        connectors: [Int: Int] = [:], room: Double = 0) -> Page {
         let page = Page(width: size.0, height: size.1)
         let box = chartBox(size)
-        let top = Self.margin + titleHeight + Self.gap
+        let margins = options.margins
+        let top = margins.top + titleHeight + Self.gap
         if hasTitle {
-            page.items += titleBlock(width: box.width, page: number, of: count).map { $0.offsetBy(dx: Self.margin, dy: Self.margin) }
+            page.items += titleBlock(width: box.width, page: number, of: count).map { $0.offsetBy(dx: margins.left, dy: margins.top) }
         }
         let vertical = chart.direction == .vertical
         let shift = range.map { $0.lowerBound == 0 ? 0 : $0.lowerBound - chart.headerExtent - room } ?? 0
         let extent = range.map { $0.upperBound - shift + ($0.upperBound >= (vertical ? chart.size.height : chart.size.width) - 0.01 ? 0 : room) }
         let drawn = vertical ? ChartSize(width: chart.size.width, height: extent ?? chart.size.height)
                              : ChartSize(width: extent ?? chart.size.width, height: chart.size.height)
-        let origin = Point(x: Self.margin + (box.width - drawn.width) / 2, y: top)
+        let origin = Point(x: margins.left + (box.width - drawn.width) / 2, y: top)
         page.items += drawing.items(chart, origin: origin, range: range, shift: shift, extent: extent, connectors: connectors)
         if options.legend {
-            page.items += legend(width: box.width, f: 7.5).map { $0.offsetBy(dx: Self.margin, dy: size.1 - Self.margin - legendHeight + Self.gap) }
+            let legend = legend(width: box.width)
+            page.items += legend.items.map { $0.offsetBy(dx: margins.left, dy: size.1 - margins.bottom - legend.height) }
         }
         return page
     }
@@ -248,33 +257,39 @@ public struct FlowchartSheet {
         return items
     }
 
-    /// One row: each symbol drawn small with its meaning.
-    func legend(width: Double, f: Double) -> [PageItem] {
-        let entries: [(FlowGraph.Kind?, String)] = [(.start, "开始 / 结束"), (.task, "处理步骤"), (.decision, options.lanes == .vertical ? "判断：是 向下，否 向侧" : "判断：是 向右，否 向上下"),
-                                                    (.doc, "单据 / 表单"), (.subprocess, "子流程"), (nil, "跨页连接")]
+    /// Each symbol drawn small with its meaning, in rows no wider than `width`; the height they take.
+    func legend(width: Double) -> (items: [PageItem], height: Double) {
+        enum Sample { case symbol(FlowGraph.Kind), connector, arrow(dashed: Bool) }
+        let f = Self.legendSize
+        let yes = options.lanes == .vertical ? "判断：是 向下，否 向侧" : "判断：是 向右，否 向上下"
+        let entries: [(Sample, String)] = [(.symbol(.start), "开始 / 结束"), (.symbol(.task), "处理步骤"), (.symbol(.decision), yes),
+                                           (.symbol(.doc), "单据 / 表单"), (.symbol(.subprocess), "子流程"), (.connector, "跨页连接"),
+                                           (.arrow(dashed: false), "流向"), (.arrow(dashed: true), "推定的流向(原文未写明)")]
         let style = FlowchartStyle(fontSize: f)
+        let sample = ChartSize(width: 3.4 * f, height: 1.8 * f)
+        let rowHeight = sample.height + 0.6 * f
         var items: [PageItem] = []
-        var x = 0.0
-        let symbolSize = ChartSize(width: 3.4 * f, height: 1.8 * f)
+        var x = 0.0, y = 0.0
         for (kind, text) in entries {
-            let frame = ChartRect(x: x, y: 0, width: symbolSize.width, height: symbolSize.height)
-            if let kind {
-                items += drawing.symbol(kind, frame: frame, origin: Point(x: 0, y: 0), style: style)
-            } else {
-                items += drawing.connector(number: 1, center: Point(x: x + symbolSize.height / 2, y: symbolSize.height / 2),
-                                           radius: symbolSize.height / 2, f: f)
+            let block = drawing.typesetter.layout(text, style: TextStyle(family: drawing.family, size: f))
+            let entryWidth = sample.width + 3 + block.width
+            if x > 0, x + entryWidth > width {
+                x = 0
+                y += rowHeight
             }
-            let block = drawing.typesetter.layout(text, style: TextStyle(family: drawing.family, size: f))
-            items.append(.text(block, at: Point(x: x + symbolSize.width + 3, y: (symbolSize.height - block.height) / 2)))
-            x += symbolSize.width + block.width + 12
+            let middle = y + sample.height / 2
+            switch kind {
+            case .symbol(let kind):
+                items += drawing.symbol(kind, frame: ChartRect(x: x, y: y, width: sample.width, height: sample.height),
+                                        origin: Point(x: 0, y: 0), style: style)
+            case .connector:
+                items += drawing.connector(number: 1, center: Point(x: x + sample.height / 2, y: middle), radius: sample.height / 2, f: f)
+            case .arrow(let dashed):
+                items += drawing.arrow([Point(x: x, y: middle), Point(x: x + sample.width, y: middle)], style: style, dashed: dashed)
+            }
+            items.append(.text(block, at: Point(x: x + sample.width + 3, y: middle - block.height / 2)))
+            x += entryWidth + 12
         }
-        for (text, dashed) in [("流向", false), ("推定的流向(原文未写明)", true)] {
-            let y = symbolSize.height / 2
-            items += drawing.arrow([Point(x: x, y: y), Point(x: x + symbolSize.width, y: y)], style: style, dashed: dashed)
-            let block = drawing.typesetter.layout(text, style: TextStyle(family: drawing.family, size: f))
-            items.append(.text(block, at: Point(x: x + symbolSize.width + 3, y: (symbolSize.height - block.height) / 2)))
-            x += symbolSize.width + block.width + 12
-        }
-        return items
+        return (items, y + sample.height)
     }
 }
