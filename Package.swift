@@ -33,7 +33,9 @@ let package = Package(
         .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuText", "DanjuChart", .product(name: "Yams", package: "Yams")]),
         .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
         .target(name: "DanjuChart", dependencies: ["DanjuText"]),
-        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "CQREncode", "CTurboJPEG"]),
+        // Swimlane flowchart layout: pure Swift, measuring text through a closure, testable without a PDF.
+        .target(name: "DanjuFlowchart"),
+        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CTurboJPEG"]),
         .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuChart", "CCairo", "CPango", "CTurboJPEG"]),
         // Warranty rules (eligibility), also callable from a template's SQL.
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),
         .testTarget(name: "DanjuWarrantyTests", dependencies: ["DanjuWarranty", "DanjuDatabase"]),
         .testTarget(name: "DanjuChartTests", dependencies: ["DanjuChart", "DanjuText"]),
+        .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
         .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.

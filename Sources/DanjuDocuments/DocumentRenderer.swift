@@ -38,7 +38,7 @@ public struct PrintMode: Sendable {
 /// Draws documents from one database. Holds the fonts and Pango context, so make one per task.
 public final class DocumentRenderer {
     public let source: DataSource
-    private let typesetter: Typesetter
+    let typesetter: Typesetter
     /// Shared by every PDF this renderer writes: one form's artwork is recorded once per process.
     let artwork = ArtworkCache()
 

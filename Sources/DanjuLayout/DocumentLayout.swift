@@ -79,7 +79,7 @@ public final class DocumentLayout {
         return LaidOutDocument(pages: pages, overflows: overflows, info: try DocumentInfo(template, bindings: bindings))
     }
 
-    private init(template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions) {
+    init(template: Template, bindings: Bindings, typesetter: Typesetter, options: LayoutOptions) {
         self.template = template
         self.bindings = bindings
         self.typesetter = typesetter
@@ -103,6 +103,7 @@ public final class DocumentLayout {
     /// “of M pages” and the document is long, a first pass only counts the pages and a second lays them out
     /// again, so that no more than a page is held at a time.
     private func layoutCopy(emit: @escaping (Page) throws -> Void) throws {
+        if let pages = try flowchartPages() { return try pages.forEach(emit) }
         guard mentionsPageCount else {
             var number = 0
             _ = try paginate { [self] page in
@@ -186,6 +187,7 @@ public final class DocumentLayout {
         case .spacer(let height): bands = [Band(height: height)]
         case .grid(let grid): bands = try GridLayout(element: grid, document: self, width: width).bands()
         case .chart(let chart): bands = try ChartBand(element: chart, document: self, width: width).bands()
+        case .flowchart(let chart): bands = try flowchartBands(chart, width: width)
         }
         guard !bands.isEmpty else { return BandStream([]) }
         bands[0].newPage = item.newPage

@@ -14,6 +14,8 @@ public enum PageItem {
     case image(JPEGImage, in: Rect)
     /// A vector shape of a chart (bar, slice, axis, trend line), in page coordinates.
     case shape(Shape)
+    /// A vector outline (flowchart symbols, arrows), stroked and/or filled.
+    case path(VectorPath, PathStyle)
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
@@ -24,6 +26,7 @@ public enum PageItem {
         case .qr(let code, let rect): .qr(code, in: rect.offsetBy(dx: dx, dy: dy))
         case .image(let image, let rect): .image(image, in: rect.offsetBy(dx: dx, dy: dy))
         case .shape(let shape): .shape(shape.offsetBy(dx: dx, dy: dy))
+        case .path(let path, let style): .path(path.offsetBy(dx: dx, dy: dy), style)
         }
     }
 
@@ -34,6 +37,7 @@ public enum PageItem {
         case .line(let from, let to, _): Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
         case .rect(let rect, _, _), .tick(let rect), .qr(_, let rect), .image(_, let rect): rect
         case .shape(let shape): Rect(x: shape.bounds.x, y: shape.bounds.y, width: shape.bounds.width, height: shape.bounds.height)
+        case .path(let path, _): path.bounds
         }
     }
 }

@@ -64,6 +64,7 @@ struct ArtworkKey: Hashable, Sendable {
             case .qr(let code, let rect): .qr(code, rect)
             case .image(let image, let rect): .image(image.path, image.bytes.count, rect)
             case .shape(let shape): .shape(shape)
+            case .path(let path, let style): .path(path, style)
             }
         }
     }
@@ -76,5 +77,6 @@ struct ArtworkKey: Hashable, Sendable {
         case qr(QRCode, Rect)
         case image(String, Int, Rect)
         case shape(Shape)
+        case path(VectorPath, PathStyle)
     }
 }

@@ -1,8 +1,8 @@
 import DanjuText
 
 /// Reads body elements. Each element is a mapping whose kind key (`text`, `fields`, `table`, `signatures`, `grid`,
-/// `block`, `spacer`) carries the main value and whose other keys are its options; `keep-with-next` is
-/// an option of every kind.
+/// `block`, `spacer`, `chart`, `flowchart`) carries the main value and whose other keys are its options;
+/// `keep-with-next` and `new-page` are options of every kind.
 struct ElementReader {
     let styles: StyleSheet
 
@@ -10,7 +10,7 @@ struct ElementReader {
     static let common: Set = ["keep-with-next", "new-page"]
 
     func bodyItem(_ node: YAMLNode) throws -> BodyItem {
-        let kinds = ["text", "fields", "table", "signatures", "block", "spacer", "grid", "chart"]
+        let kinds = ["text", "fields", "table", "signatures", "block", "spacer", "grid", "chart", "flowchart"]
         let map = try node.mapping(what: "an element")
         let present = map.entries.map(\.key).filter(kinds.contains)
         guard present.count == 1, let kind = present.first else {
@@ -24,6 +24,7 @@ struct ElementReader {
         case "signatures": element = .signatures(try signatures(node))
         case "grid": element = .grid(try grid(node))
         case "chart": element = .chart(try chart(node))
+        case "flowchart": element = .flowchart(try flowchart(node))
         case "block":
             _ = try node.mapping(what: "block", allowed: Self.common.union(["block"]))
             element = .block(try block(map.required("block"), what: "block"))

@@ -83,6 +83,7 @@ public enum Element: Sendable {
     case spacer(Double)
     case grid(GridElement)
     case chart(ChartElement)
+    case flowchart(FlowchartElement)
 }
 
 /// A paragraph across the content width. With `height` it is a fixed box: wrapped, then shrunk to `minSize`.

@@ -63,6 +63,7 @@ public struct TemplateChecker {
             case .spacer: break
             case .grid(let grid): check(grid)
             case .chart(let chart): check(chart)
+            case .flowchart(let chart): check(chart)
             }
         }
     }
@@ -74,6 +75,22 @@ public struct TemplateChecker {
             case .box, .line: break
             }
         }
+    }
+
+    private mutating func check(_ chart: FlowchartElement) {
+        let needs = [(chart.lanes, FlowchartElement.laneColumns), (chart.steps, FlowchartElement.stepColumns),
+                     (chart.arrows, FlowchartElement.arrowColumns)]
+        for (name, wanted) in needs {
+            guard let query = template.query(named: name), !query.single else {
+                problems.append(TemplateError("flowchart query “\(name)” needs a query of that name without single: true", at: chart.location))
+                continue
+            }
+            for column in wanted where columns[name].map({ !$0.contains(column) }) ?? false {
+                problems.append(TemplateError("flowchart query “\(name)” returns no column “\(column)” (it needs: \(wanted.joined(separator: ", ")))", at: query.location))
+            }
+        }
+        if let name = chart.name { check(name) }
+        chart.titleBlock.forEach { check($0.value) }
     }
 
     private mutating func check(_ table: TableElement) {

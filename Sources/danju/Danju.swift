@@ -9,7 +9,8 @@ import Foundation
 struct Danju: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draws a service shop's forms from its SQLite database into PDF.",
-        subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, ClaimPackageCommand.self, Templates.self, Check.self, Calibrate.self])
+        subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, ClaimPackageCommand.self, Templates.self, Check.self, Calibrate.self,
+                      FlowchartFigures.self])
 }
 
 /// Prints an error the way every subcommand does and exits with status 1.

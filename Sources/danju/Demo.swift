@@ -13,7 +13,8 @@ struct Demo: AsyncParsableCommand {
 
     /// Samples: a blank form, the latest full order, the hardest record (longest complaint), a day's arrivals,
     /// the quote, work order, settlement and gate pass of the latest handover, the last month's order list,
-    /// a 技术报告书, the latest month's claim package for each manufacturer and October's complaint report.
+    /// a 技术报告书, the latest month's claim package for each manufacturer, October's complaint report and the
+    /// five workflow charts.
     private static let samples = [
         ("intake-sheet-latest", "SELECT order_no FROM work_orders WHERE id IN (SELECT work_order_id FROM work_order_photos) ORDER BY arrived_at DESC, id DESC LIMIT 1"),
         ("intake-sheet-long-complaint", "SELECT order_no FROM work_orders ORDER BY length(complaint) DESC, id LIMIT 1"),
@@ -92,6 +93,12 @@ struct Demo: AsyncParsableCommand {
             try renderer.render(try TemplateLoader.load(file: try paths.template("complaint-monthly")), parameters: ["month": "2026-10"],
                                 to: report, format: .pdf, policy: policy)
             print("drew \(report) (the October complaint report)")
+            let flowchart = try TemplateLoader.load(file: try paths.template("flowchart"))
+            for parameters in try renderer.source.parameterRows("SELECT code AS process FROM processes ORDER BY id") {
+                let file = "\(output)/flowchart-\(parameters["process", default: ""]).pdf"
+                try renderer.render(flowchart, parameters: parameters, to: file, format: .pdf, policy: policy)
+                print("drew \(file)")
+            }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
             let pages = try await batch.renderCombined(each: Self.dayOfArrivals, to: day, jobs: ProcessInfo.processInfo.activeProcessorCount)

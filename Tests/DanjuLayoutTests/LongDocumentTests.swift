@@ -31,7 +31,7 @@ private func layoutStreaming(_ yaml: String, rows: TableRows, emit: @escaping (P
     _ = try layoutStreaming(listTemplate, rows: TableRows(rows)) { page in
         #expect(earlier.allSatisfy { $0() == nil }, "pages handed over before are gone when page \(earlier.count + 1) comes")
         numbers += page.texts.map(\.block.text).filter { $0.hasPrefix("第 ") }
-        weak var handed = page
+        weak let handed = page
         earlier.append { handed }
     }
     #expect(earlier.count > 50)

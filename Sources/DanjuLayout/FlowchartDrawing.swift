@@ -1,0 +1,240 @@
+import DanjuFlowchart
+import DanjuText
+
+/// Draws a laid-out swimlane chart as page items: lanes with their headers, arrows with rounded corners
+/// and heads, then the step symbols over them. Text is laid out by the same typesetter that measured it.
+struct FlowchartDrawing {
+    let typesetter: Typesetter
+    let family: String
+
+    static let laneLine = 0.6
+    static let edgeLine = 0.8
+    static let symbolLine = 0.9
+
+    func textStyle(_ font: ChartFont) -> TextStyle {
+        let color: Color = switch font.role {
+        case .meta: .gray(0.3)
+        case .edgeLabel: Color(red: 0.1, green: 0.1, blue: 0.45)
+        default: .black
+        }
+        return TextStyle(family: family, size: font.size, bold: font.bold, color: color)
+    }
+
+    var measure: TextMeasure {
+        { text, font, wrap in
+            let block = typesetter.layout(text, style: textStyle(font), width: wrap)
+            return ChartSize(width: block.width, height: block.height)
+        }
+    }
+
+    func text(_ placed: PlacedText, at origin: Point) -> PageItem {
+        .text(typesetter.layout(placed.text, style: textStyle(placed.font), width: placed.wrapWidth),
+              at: Point(x: origin.x + placed.frame.x, y: origin.y + placed.frame.y))
+    }
+
+    /// The part of `chart` between `range` along the flow, its lanes drawn `extent` long (headers included),
+    /// placed with the chart's origin at `origin`. Arrows cut by the range end in numbered connectors.
+    func items(_ chart: Flowchart, origin: Point, range: ClosedRange<Double>? = nil, shift: Double = 0, extent: Double? = nil,
+               connectors: [Int: Int] = [:]) -> [PageItem] {
+        let vertical = chart.direction == .vertical
+        let f = chart.style.fontSize
+        // Chart coordinates to page coordinates: moved back by `shift` along the flow (except lane headers).
+        let along = { (p: ChartPoint) in vertical ? p.y : p.x }
+        let place = { (p: ChartPoint) -> Point in
+            Point(x: origin.x + p.x - (vertical ? 0 : shift), y: origin.y + p.y - (vertical ? shift : 0))
+        }
+        let placeRect = { (r: ChartRect) in r.offsetBy(dx: vertical ? 0 : -shift, dy: vertical ? -shift : 0) }
+        let visible = { (r: ChartRect) -> Bool in
+            guard let range else { return true }
+            let middle = vertical ? r.midY : r.midX
+            return range.contains(middle)
+        }
+        var items: [PageItem] = []
+
+        // Lanes.
+        let length = extent ?? (vertical ? chart.size.height : chart.size.width)
+        for lane in chart.lanes {
+            let band = vertical ? ChartRect(x: lane.frame.x, y: 0, width: lane.frame.width, height: length)
+                                : ChartRect(x: 0, y: lane.frame.y, width: length, height: lane.frame.height)
+            items.append(.path(rectangle(band, origin), PathStyle(lineWidth: Self.laneLine, stroke: .gray(0.35),
+                                                                 fill: lane.index % 2 == 0 ? nil : .gray(0.975))))
+            items.append(.path(rectangle(lane.header, origin), PathStyle(lineWidth: Self.laneLine, stroke: .gray(0.35), fill: .gray(0.88))))
+            items.append(text(lane.title, at: origin))
+        }
+
+        // Arrows, clipped to the range; a cut end gets a connector circle with its number.
+        for edge in chart.edges {
+            let pieces = range.map { clip(edge.points, to: $0, along: along) } ?? [(edge.points, false, false)]
+            for (points, cutStart, cutEnd) in pieces where points.count >= 2 {
+                let placed = points.map(place)
+                items += arrow(placed, style: chart.style, dashed: edge.implied)
+                let r = 0.65 * f
+                for (cut, point, next) in [(cutStart, placed[0], placed[1]), (cutEnd, placed[placed.count - 1], placed[placed.count - 2])] where cut {
+                    let dx = point.x - next.x, dy = point.y - next.y
+                    let norm = max(abs(dx) + abs(dy), 0.001)
+                    let center = Point(x: point.x + dx / norm * r, y: point.y + dy / norm * r)
+                    items += connector(number: connectors[edge.index] ?? 0, center: center, radius: r, f: f)
+                }
+            }
+            if let label = edge.label, visible(label.frame) {
+                let frame = placeRect(label.frame)
+                items.append(.path(rectangle(frame.insetBy(-0.1 * f), origin), PathStyle(lineWidth: 0, fill: Color(red: 1, green: 1, blue: 1))))
+                items.append(text(PlacedText(text: label.text, font: label.font, wrapWidth: label.wrapWidth, frame: frame), at: origin))
+            }
+        }
+
+        // Steps over the arrows.
+        for node in chart.nodes where visible(node.frame) {
+            let frame = placeRect(node.frame)
+            items += symbol(node.kind, frame: frame, origin: origin, style: chart.style)
+            for placed in node.texts {
+                let moved = PlacedText(text: placed.text, font: placed.font, wrapWidth: placed.wrapWidth, frame: placeRect(placed.frame))
+                if placed.text == node.timeLimit?.text {
+                    let badge = moved.frame.insetBy(-0.15 * f)
+                    items.append(.path(rounded(badge, radius: badge.height / 2, origin), PathStyle(lineWidth: 0.5, stroke: Color(red: 0.7, green: 0, blue: 0))))
+                }
+                items.append(text(moved, at: origin))
+            }
+        }
+        return items
+    }
+
+    /// Pieces of `points` inside `range` along the flow, with whether each was cut at its start and end.
+    private func clip(_ points: [ChartPoint], to range: ClosedRange<Double>, along: (ChartPoint) -> Double) -> [([ChartPoint], Bool, Bool)] {
+        var pieces: [([ChartPoint], Bool, Bool)] = []
+        var current: [ChartPoint] = []
+        var cutStart = false
+        func at(_ a: ChartPoint, _ b: ChartPoint, _ value: Double) -> ChartPoint {
+            let t = (value - along(a)) / (along(b) - along(a))
+            return ChartPoint(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
+        }
+        if range.contains(along(points[0])) { current = [points[0]] }
+        for (a, b) in zip(points, points.dropFirst()) {
+            let inA = range.contains(along(a)), inB = range.contains(along(b))
+            if inA, inB {
+                current.append(b)
+            } else if inA {
+                let bound = along(b) > range.upperBound ? range.upperBound : range.lowerBound
+                current.append(at(a, b, bound))
+                pieces.append((current, cutStart, true))
+                current = []
+            } else if inB {
+                let bound = along(a) > range.upperBound ? range.upperBound : range.lowerBound
+                current = [at(a, b, bound), b]
+                cutStart = true
+            } else if min(along(a), along(b)) < range.lowerBound, max(along(a), along(b)) > range.upperBound {
+                let (first, second) = along(a) < along(b) ? (range.lowerBound, range.upperBound) : (range.upperBound, range.lowerBound)
+                pieces.append(([at(a, b, first), at(a, b, second)], true, true))
+            }
+        }
+        if current.count >= 2 { pieces.append((current, cutStart, false)) }
+        return pieces
+    }
+
+    private func rectangle(_ r: ChartRect, _ origin: Point) -> VectorPath {
+        var path = VectorPath()
+        path.move(origin.x + r.x, origin.y + r.y)
+        path.line(origin.x + r.maxX, origin.y + r.y)
+        path.line(origin.x + r.maxX, origin.y + r.maxY)
+        path.line(origin.x + r.x, origin.y + r.maxY)
+        path.close()
+        return path
+    }
+
+    private func rounded(_ r: ChartRect, radius: Double, _ origin: Point) -> VectorPath {
+        let x = origin.x + r.x, y = origin.y + r.y, w = r.width, h = r.height
+        let k = radius * 0.4477
+        var path = VectorPath()
+        path.move(x + radius, y)
+        path.line(x + w - radius, y)
+        path.curve(x + w - k, y, x + w, y + k, x + w, y + radius)
+        path.line(x + w, y + h - radius)
+        path.curve(x + w, y + h - k, x + w - k, y + h, x + w - radius, y + h)
+        path.line(x + radius, y + h)
+        path.curve(x + k, y + h, x, y + h - k, x, y + h - radius)
+        path.line(x, y + radius)
+        path.curve(x, y + k, x + k, y, x + radius, y)
+        path.close()
+        return path
+    }
+
+    /// The standard symbol of a step kind in `frame`.
+    func symbol(_ kind: FlowGraph.Kind, frame: ChartRect, origin: Point, style: FlowchartStyle) -> [PageItem] {
+        let x = origin.x + frame.x, y = origin.y + frame.y, w = frame.width, h = frame.height
+        var path = VectorPath()
+        var fill = Color(red: 1, green: 1, blue: 1)
+        var extra: [PageItem] = []
+        switch kind {
+        case .start, .end:
+            path = rounded(frame, radius: h / 2, origin)
+            fill = kind == .start ? Color(red: 0.86, green: 0.95, blue: 0.86) : Color(red: 0.95, green: 0.88, blue: 0.86)
+        case .decision:
+            path.move(x + w / 2, y)
+            path.line(x + w, y + h / 2)
+            path.line(x + w / 2, y + h)
+            path.line(x, y + h / 2)
+            path.close()
+            fill = Color(red: 1, green: 0.97, blue: 0.84)
+        case .doc:
+            let d = style.waveDepth
+            let base = y + h - d / 2
+            path.move(x, y)
+            path.line(x + w, y)
+            path.line(x + w, base)
+            path.curve(x + w * 0.83, base - 0.66 * d, x + w * 0.67, base - 0.66 * d, x + w / 2, base)
+            path.curve(x + w * 0.33, base + 0.66 * d, x + w * 0.17, base + 0.66 * d, x, base)
+            path.close()
+            fill = Color(red: 0.92, green: 0.95, blue: 1)
+        case .task:
+            path = rectangle(frame, origin)
+        case .subprocess:
+            path = rectangle(frame, origin)
+            let inset = style.barInset
+            for bar in [x + inset, x + w - inset] {
+                extra.append(.line(from: Point(x: bar, y: y), to: Point(x: bar, y: y + h), width: Self.symbolLine * 0.8))
+            }
+        }
+        return [.path(path, PathStyle(lineWidth: Self.symbolLine, fill: fill))] + extra
+    }
+
+    /// A page-break connector: a circle with the number that the matching connector on the other page has.
+    func connector(number: Int, center: Point, radius: Double, f: Double) -> [PageItem] {
+        var circle = VectorPath()
+        circle.circle(center: center, radius: radius)
+        let label = typesetter.layout(String(number), style: TextStyle(family: family, size: (f * 0.8 * 4).rounded() / 4, bold: true))
+        return [.path(circle, PathStyle(lineWidth: Self.symbolLine, fill: Color(red: 1, green: 1, blue: 1))),
+                .text(label, at: Point(x: center.x - label.width / 2, y: center.y - label.height / 2))]
+    }
+
+    /// An orthogonal line through `points` with rounded corners and a filled head at the last point; dashed
+    /// for an arrow the source only implies.
+    func arrow(_ points: [Point], style: FlowchartStyle, dashed: Bool) -> [PageItem] {
+        let head = style.arrowLength, radius = style.cornerRadius
+        let tip = points[points.count - 1], before = points[points.count - 2]
+        let dx = tip.x - before.x, dy = tip.y - before.y
+        let length = max((dx * dx + dy * dy).squareRoot(), 0.001)
+        let ux = dx / length, uy = dy / length
+        var line = points
+        line[line.count - 1] = Point(x: tip.x - ux * head * 0.9, y: tip.y - uy * head * 0.9)
+        var path = VectorPath()
+        path.move(line[0].x, line[0].y)
+        for index in line.indices.dropFirst().dropLast() {
+            let a = line[index - 1], corner = line[index], b = line[index + 1]
+            let inLength = abs(corner.x - a.x) + abs(corner.y - a.y), outLength = abs(b.x - corner.x) + abs(b.y - corner.y)
+            let r = min(radius, inLength / 2, outLength / 2)
+            let p1 = Point(x: corner.x - (corner.x - a.x) / max(inLength, 0.001) * r, y: corner.y - (corner.y - a.y) / max(inLength, 0.001) * r)
+            let p2 = Point(x: corner.x + (b.x - corner.x) / max(outLength, 0.001) * r, y: corner.y + (b.y - corner.y) / max(outLength, 0.001) * r)
+            path.line(p1.x, p1.y)
+            path.curve(p1.x + (corner.x - p1.x) * 0.552, p1.y + (corner.y - p1.y) * 0.552,
+                       p2.x + (corner.x - p2.x) * 0.552, p2.y + (corner.y - p2.y) * 0.552, p2.x, p2.y)
+        }
+        path.line(line[line.count - 1].x, line[line.count - 1].y)
+        var headPath = VectorPath()
+        headPath.move(tip.x, tip.y)
+        headPath.line(tip.x - ux * head - uy * head * 0.38, tip.y - uy * head + ux * head * 0.38)
+        headPath.line(tip.x - ux * head + uy * head * 0.38, tip.y - uy * head - ux * head * 0.38)
+        headPath.close()
+        return [.path(path, PathStyle(lineWidth: Self.edgeLine, dash: dashed ? [0.45 * style.fontSize, 0.3 * style.fontSize] : [])),
+                .path(headPath, PathStyle(lineWidth: 0, fill: .black))]
+    }
+}
