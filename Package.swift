@@ -24,19 +24,21 @@ let package = Package(
         systemLibrary("CQREncode", pkgConfig: "libqrencode", apt: "libqrencode-dev"),
         systemLibrary("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
 
+        // Points, rectangles, colours and vector shapes: the plain values every stage below shares.
+        .target(name: "DanjuGeometry"),
         // Pipeline stages, in the order data flows through them.
         .target(name: "DanjuDatabase", dependencies: ["CSQLite"]),
         .target(name: "DanjuFormat"),
         // Optimised even in debug builds: the tests make demo shops, and painting 1,200 photos unoptimised takes minutes.
         .target(name: "DanjuDemo", dependencies: ["DanjuDatabase", "DanjuFormat", "CTurboJPEG"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuText", "DanjuChart", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DanjuText", dependencies: ["CPango", "CCairo"]),
-        .target(name: "DanjuChart", dependencies: ["DanjuText"]),
+        .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuGeometry", "DanjuText", "DanjuChart", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DanjuText", dependencies: ["DanjuGeometry", "CPango", "CCairo"]),
+        .target(name: "DanjuChart", dependencies: ["DanjuGeometry", "DanjuText"]),
         // Swimlane flowchart layout: pure Swift, measuring text through a closure, testable without a PDF.
-        .target(name: "DanjuFlowchart"),
-        .target(name: "DanjuLayout", dependencies: ["DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CTurboJPEG"]),
-        .target(name: "DanjuRender", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuChart", "CCairo", "CPango", "CTurboJPEG"]),
+        .target(name: "DanjuFlowchart", dependencies: ["DanjuGeometry"]),
+        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CTurboJPEG"]),
+        .target(name: "DanjuRender", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
         // Warranty rules (eligibility), also callable from a template's SQL.
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
         .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat", "DanjuWarranty"]),
@@ -48,10 +50,10 @@ let package = Package(
         .testTarget(name: "DanjuDatabaseTests", dependencies: ["DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),
         .testTarget(name: "DanjuWarrantyTests", dependencies: ["DanjuWarranty", "DanjuDatabase"]),
-        .testTarget(name: "DanjuChartTests", dependencies: ["DanjuChart", "DanjuText"]),
-        .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
+        .testTarget(name: "DanjuChartTests", dependencies: ["DanjuGeometry", "DanjuChart", "DanjuText"]),
+        .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuGeometry", "DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
-        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
+        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.
         .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat"]),
     ]

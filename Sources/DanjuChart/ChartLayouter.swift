@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuText
 import Foundation
 
@@ -70,7 +71,7 @@ public struct ChartLayouter {
         let y = title.height + Self.gap
         for (index, series) in spec.series.enumerated() {
             let name = text(series.name, labelStyle)
-            let box = Box(x: x, y: y + (name.height - Self.swatch) / 2, width: Self.swatch * 1.6, height: Self.swatch)
+            let box = Rect(x: x, y: y + (name.height - Self.swatch) / 2, width: Self.swatch * 1.6, height: Self.swatch)
             if spec.kind == .line {
                 let style = lineStyle(series: index)
                 chart.add(.line(box.x, box.y + box.height / 2, box.maxX, box.y + box.height / 2, width: 1.2, gray: style.gray, dash: style.dash))

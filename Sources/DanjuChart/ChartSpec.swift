@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuText
 
 /// What a chart shows: categories along one axis and one or more series of values.
@@ -52,12 +53,12 @@ public struct ChartLayout {
     public let height: Double
     public internal(set) var items: [Item] = []
     /// The plotting area between the axes (or the pie's square).
-    public internal(set) var plot = Box(x: 0, y: 0, width: 0, height: 0)
+    public internal(set) var plot = Rect(x: 0, y: 0, width: 0, height: 0)
     /// The value axis, when there is one.
     public internal(set) var scale: NiceScale?
     /// Bars, markers or slices' bounds: what value labels must not cover.
-    public internal(set) var marks: [Box] = []
-    public internal(set) var valueLabels: [Box] = []
+    public internal(set) var marks: [Rect] = []
+    public internal(set) var valueLabels: [Rect] = []
     /// The pieces of a trend line, which value labels avoid where they can.
     public internal(set) var segments: [Segment] = []
     /// Category names that stand abbreviated on the axis, with their full names in the legend.
@@ -70,8 +71,8 @@ public struct ChartLayout {
     }
 
     /// Every text's box, for checks that nothing leaves the chart.
-    public var textBoxes: [Box] {
-        items.compactMap { if case .text(let block, let x, let y) = $0 { Box(x: x, y: y, width: block.width, height: block.height) } else { nil } }
+    public var textBoxes: [Rect] {
+        items.compactMap { if case .text(let block, let x, let y) = $0 { Rect(x: x, y: y, width: block.width, height: block.height) } else { nil } }
     }
 
     mutating func add(_ shape: Shape) { items.append(.shape(shape)) }

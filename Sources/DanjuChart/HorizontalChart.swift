@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuText
 import Foundation
 
@@ -20,7 +21,7 @@ extension ChartLayouter {
         let right = (valueTexts.map(\.width).max() ?? 0) + 4
         let top = headerHeight + 1
         let bottom = height - (tickLabels.first?.height ?? 0) - 2 - (note.map { $0.height + Self.gap } ?? 0)
-        let plot = Box(x: left, y: top, width: max(width - left - right, 1), height: max(bottom - top, 1))
+        let plot = Rect(x: left, y: top, width: max(width - left - right, 1), height: max(bottom - top, 1))
         chart.plot = plot
         let x = { (value: Double) in plot.x + value / scale.top * plot.width }
         for (tick, label) in zip(scale.ticks, tickLabels) {
@@ -32,13 +33,13 @@ extension ChartLayouter {
         let barHeight = min(slot * 0.65, 13)
         for (index, value) in values.enumerated() {
             let rowY = plot.y + slot * Double(index)
-            let bar = Box(x: plot.x, y: rowY + (slot - barHeight) / 2, width: x(value) - plot.x, height: barHeight)
+            let bar = Rect(x: plot.x, y: rowY + (slot - barHeight) / 2, width: x(value) - plot.x, height: barHeight)
             if value > 0 { chart.add(.rect(bar, fill: fill(series: 0, category: index))) }
             chart.marks.append(bar)
             let label = labels[index]
             chart.add(label, x: 0, y: rowY + (slot - label.height) / 2)
             let valueText = valueTexts[index]
-            let box = Box(x: bar.maxX + 2, y: rowY + (slot - valueText.height) / 2, width: valueText.width, height: valueText.height)
+            let box = Rect(x: bar.maxX + 2, y: rowY + (slot - valueText.height) / 2, width: valueText.width, height: valueText.height)
             chart.add(valueText, x: box.x, y: box.y)
             chart.valueLabels.append(box)
         }
@@ -57,7 +58,7 @@ extension ChartLayouter {
         let diameter = max(min(height - top - 2, width * 0.42), 4)
         let radius = diameter / 2
         let center = (x: radius + 2, y: top + (height - top) / 2)
-        chart.plot = Box(x: center.x - radius, y: center.y - radius, width: diameter, height: diameter)
+        chart.plot = Rect(x: center.x - radius, y: center.y - radius, width: diameter, height: diameter)
         chart.marks.append(chart.plot)
         let inner = spec.kind == .donut ? radius * 0.55 : 0
         var angle = -Double.pi / 2
@@ -67,7 +68,7 @@ extension ChartLayouter {
                 ? [.arc(centerX: center.x, centerY: center.y, radius: radius, from: angle, to: angle + sweep),
                    .arcBack(centerX: center.x, centerY: center.y, radius: inner, from: angle + sweep, to: angle), .close]
                 : [.move(center.x, center.y), .arc(centerX: center.x, centerY: center.y, radius: radius, from: angle, to: angle + sweep), .close]
-            chart.add(Shape(path: path, fill: Fill.series(index), stroke: 0.6, bounds: chart.plot))
+            chart.add(Shape(path: path, fill: Fill.series(index), stroke: .chart(width: 0.6), bounds: chart.plot))
             angle += sweep
         }
         if inner > 0 {
@@ -86,10 +87,10 @@ extension ChartLayouter {
         let rowsHeight = rows.map { $0.height + 2 }.reduce(0, +)
         var y = max(top, center.y - rowsHeight / 2)
         for (index, row) in rows.enumerated() {
-            let swatch = Box(x: legendX, y: y + 1, width: Self.swatch * 1.6, height: Self.swatch)
+            let swatch = Rect(x: legendX, y: y + 1, width: Self.swatch * 1.6, height: Self.swatch)
             chart.add(.rect(swatch, fill: Fill.series(index), stroke: 0.4))
             chart.add(row, x: swatch.maxX + 3, y: y)
-            chart.valueLabels.append(Box(x: swatch.maxX + 3, y: y, width: row.width, height: row.height))
+            chart.valueLabels.append(Rect(x: swatch.maxX + 3, y: y, width: row.width, height: row.height))
             y += row.height + 2
         }
         return chart

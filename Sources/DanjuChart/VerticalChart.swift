@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuText
 
 extension ChartLayouter {
@@ -23,7 +24,7 @@ extension ChartLayouter {
         let labelHeight = labels.map(\.height).max() ?? 0
         let top = headerHeight + valueHeight + 2 + headroom
         let bottom = height - labelHeight - 2 - (note.map { $0.height + Self.gap } ?? 0)
-        let plot = Box(x: left, y: top, width: plotWidth, height: max(bottom - top, 1))
+        let plot = Rect(x: left, y: top, width: plotWidth, height: max(bottom - top, 1))
         chart.plot = plot
         let y = { (value: Double) in plot.maxY - value / scale.top * plot.height }
 
@@ -36,7 +37,7 @@ extension ChartLayouter {
         }
         if let note { chart.add(note, x: 0, y: height - note.height) }
 
-        var values: [(text: String, anchor: Box, bold: Bool)] = []
+        var values: [(text: String, anchor: Rect, bold: Bool)] = []
         if spec.kind == .line {
             drawLine(&chart, slot: slot, y: y, values: &values)
         } else {
@@ -57,7 +58,7 @@ extension ChartLayouter {
     }
 
     private func drawBars(_ chart: inout ChartLayout, slot: Double, y: (Double) -> Double,
-                          values: inout [(text: String, anchor: Box, bold: Bool)]) {
+                          values: inout [(text: String, anchor: Rect, bold: Bool)]) {
         let plot = chart.plot
         let grouped = spec.kind == .grouped && spec.series.count > 1
         let barWidth = min(slot * (grouped ? 0.8 : 0.6), grouped ? 18 * Double(spec.series.count) : 30)
@@ -67,7 +68,7 @@ extension ChartLayouter {
                 let width = barWidth / Double(spec.series.count)
                 for (number, series) in spec.series.enumerated() {
                     let value = series.values[safe: index]
-                    let box = Box(x: x0 + width * Double(number), y: y(value), width: width, height: plot.maxY - y(value))
+                    let box = Rect(x: x0 + width * Double(number), y: y(value), width: width, height: plot.maxY - y(value))
                     chart.add(.rect(box, fill: fill(series: number, category: index)))
                     chart.marks.append(box)
                     values.append((NiceScale.format(value), box, false))
@@ -76,12 +77,12 @@ extension ChartLayouter {
                 var base = 0.0
                 for (number, series) in spec.series.enumerated() {
                     let value = series.values[safe: index]
-                    let box = Box(x: x0, y: y(base + value), width: barWidth, height: y(base) - y(base + value))
+                    let box = Rect(x: x0, y: y(base + value), width: barWidth, height: y(base) - y(base + value))
                     if value > 0 { chart.add(.rect(box, fill: fill(series: number, category: index))) }
                     chart.marks.append(box)
                     base += value
                 }
-                let whole = Box(x: x0, y: y(base), width: barWidth, height: plot.maxY - y(base))
+                let whole = Rect(x: x0, y: y(base), width: barWidth, height: plot.maxY - y(base))
                 values.append((NiceScale.format(base), whole, spec.highlighted.contains(index)))
             }
         }
@@ -89,26 +90,24 @@ extension ChartLayouter {
 
     /// The trend line: a marker per category, the highlighted ones larger and dark on a shaded band.
     private func drawLine(_ chart: inout ChartLayout, slot: Double, y: (Double) -> Double,
-                          values: inout [(text: String, anchor: Box, bold: Bool)]) {
+                          values: inout [(text: String, anchor: Rect, bold: Bool)]) {
         let plot = chart.plot
         for index in spec.highlighted.sorted() where spec.categories.indices.contains(index) {
-            chart.add(.rect(Box(x: plot.x + slot * Double(index), y: plot.y, width: slot, height: plot.height), fill: .band, stroke: nil))
+            chart.add(.rect(Rect(x: plot.x + slot * Double(index), y: plot.y, width: slot, height: plot.height), fill: .band, stroke: nil))
         }
         for (number, series) in spec.series.enumerated() {
             let points = spec.categories.indices.map { (x: plot.x + slot * (Double($0) + 0.5), y: y(series.values[safe: $0])) }
             guard let first = points.first else { continue }
             var path: [PathStep] = [.move(first.x, first.y)]
             path += points.dropFirst().map { .line($0.x, $0.y) }
-            let xs = points.map(\.x), ys = points.map(\.y)
             let style = lineStyle(series: number)
-            chart.add(Shape(path: path, fill: nil, stroke: 1.2, strokeGray: style.gray, dash: style.dash,
-                            bounds: Box(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)))
+            chart.add(Shape(path: path, stroke: .chart(width: 1.2, gray: style.gray, dash: style.dash)))
             chart.segments += zip(points, points.dropFirst()).map { Segment(x0: $0.x, y0: $0.y, x1: $1.x, y1: $1.y) }
             for (index, point) in points.enumerated() {
                 let highlighted = spec.highlighted.contains(index)
                 let side = highlighted ? 6.0 : 3.6
-                let box = Box(x: point.x - side / 2, y: point.y - side / 2, width: side, height: side)
-                chart.add(.rect(box, fill: highlighted ? Fill(gray: 0) : Fill(gray: 1), stroke: 0.8))
+                let box = Rect(x: point.x - side / 2, y: point.y - side / 2, width: side, height: side)
+                chart.add(.rect(box, fill: highlighted ? Fill(.black) : Fill(.white), stroke: 0.8))
                 chart.marks.append(box)
                 values.append((NiceScale.format(series.values[safe: index]), box, highlighted))
             }
@@ -116,9 +115,9 @@ extension ChartLayouter {
     }
 }
 
-extension Box {
+extension Rect {
     /// The strip under a plot's x axis, where category names stand.
-    var belowAxis: Box { Box(x: x - 1, y: maxY, width: width + 2, height: 1_000) }
+    var belowAxis: Rect { Rect(x: x - 1, y: maxY, width: width + 2, height: 1_000) }
 }
 
 extension Array where Element == Double {

@@ -1,11 +1,13 @@
+import DanjuGeometry
+
 /// Text at a place: drawn by laying `text` out in `font` wrapped at `wrapWidth`, exactly as it was measured.
 public struct PlacedText: Sendable {
     public let text: String
     public let font: ChartFont
     public let wrapWidth: Double?
-    public let frame: ChartRect
+    public let frame: Rect
 
-    public init(text: String, font: ChartFont, wrapWidth: Double?, frame: ChartRect) {
+    public init(text: String, font: ChartFont, wrapWidth: Double?, frame: Rect) {
         self.text = text
         self.font = font
         self.wrapWidth = wrapWidth
@@ -16,7 +18,7 @@ public struct PlacedText: Sendable {
 public struct ChartNode: Sendable {
     public let index: Int
     public let kind: FlowGraph.Kind
-    public let frame: ChartRect
+    public let frame: Rect
     public let label: PlacedText
     public let form: PlacedText?
     public let timeLimit: PlacedText?
@@ -27,7 +29,7 @@ public struct ChartNode: Sendable {
 public struct ChartEdge: Sendable {
     public let index: Int
     /// From the source's border to the target's border; the arrow head is at the last point.
-    public let points: [ChartPoint]
+    public let points: [Point]
     public let label: PlacedText?
     /// Runs against the flow (a rework loop, a no going back).
     public let isLoop: Bool
@@ -38,8 +40,8 @@ public struct ChartEdge: Sendable {
 public struct ChartLane: Sendable {
     public let index: Int
     /// The whole band, header included.
-    public let frame: ChartRect
-    public let header: ChartRect
+    public let frame: Rect
+    public let header: Rect
     public let title: PlacedText
 }
 
@@ -113,18 +115,18 @@ public final class FlowchartLayouter {
         let along = routed.height + style.lineGap
         let across = lanes.last.map { $0.left + $0.width } ?? 0
 
-        let real: (ChartRect) -> ChartRect = { vertical ? $0 : $0.transposed }
+        let real: (Rect) -> Rect = { vertical ? $0 : $0.transposed }
         let chartLanes = lanes.enumerated().map { index, lane in
-            let header = real(ChartRect(x: lane.left, y: 0, width: lane.width, height: headerExtent))
+            let header = real(Rect(x: lane.left, y: 0, width: lane.width, height: headerExtent))
             let size = titles[index].1
-            return ChartLane(index: index, frame: real(ChartRect(x: lane.left, y: 0, width: lane.width, height: along)), header: header,
+            return ChartLane(index: index, frame: real(Rect(x: lane.left, y: 0, width: lane.width, height: along)), header: header,
                              title: PlacedText(text: graph.lanes[index].name, font: style.laneFont, wrapWidth: titles[index].0,
-                                               frame: ChartRect(x: header.midX - size.width / 2, y: header.midY - size.height / 2,
+                                               frame: Rect(x: header.midX - size.width / 2, y: header.midY - size.height / 2,
                                                                 width: size.width, height: size.height)))
         }
         let chartNodes = graph.nodes.indices.map { node in
             let item = layered.items[layered.nodeItem[node]]
-            let frame = real(ChartRect(x: item.u - item.across / 2, y: item.v - item.along / 2, width: item.across, height: item.along))
+            let frame = real(Rect(x: item.u - item.across / 2, y: item.v - item.along / 2, width: item.across, height: item.along))
             return contents[node].placed(in: frame, index: node)
         }
         var chartEdges: [ChartEdge?] = Array(repeating: nil, count: graph.edges.count)
@@ -231,30 +233,30 @@ struct NodeContent {
     }
 
 
-    func placed(in frame: ChartRect, index: Int) -> ChartNode {
+    func placed(in frame: Rect, index: Int) -> ChartNode {
         let gap = metaSize.height > 0 ? 0.25 * style.f : 0
         let contentHeight = label.size.height + gap + metaSize.height
-        let area = kind == .doc ? ChartRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height - style.waveDepth) : frame
+        let area = kind == .doc ? Rect(x: frame.x, y: frame.y, width: frame.width, height: frame.height - style.waveDepth) : frame
         let top = area.midY - contentHeight / 2
         let labelText = PlacedText(text: label.text, font: style.stepFont, wrapWidth: label.wrap,
-                                   frame: ChartRect(x: area.midX - label.size.width / 2, y: top, width: label.size.width, height: label.size.height))
+                                   frame: Rect(x: area.midX - label.size.width / 2, y: top, width: label.size.width, height: label.size.height))
         let metaTop = top + label.size.height + gap
         var formText: PlacedText?, limitText: PlacedText?
         if stacked {
             formText = form.map { PlacedText(text: $0.text, font: style.metaFont, wrapWidth: $0.wrap,
-                                             frame: ChartRect(x: area.midX - $0.size.width / 2, y: metaTop, width: $0.size.width, height: $0.size.height)) }
+                                             frame: Rect(x: area.midX - $0.size.width / 2, y: metaTop, width: $0.size.width, height: $0.size.height)) }
             let limitTop = metaTop + (form.map { $0.size.height + 0.25 * style.f } ?? 0)
             limitText = limit.map { PlacedText(text: $0.text, font: style.metaFont, wrapWidth: nil,
-                                               frame: ChartRect(x: area.midX - $0.size.width / 2, y: limitTop, width: $0.size.width, height: $0.size.height)) }
+                                               frame: Rect(x: area.midX - $0.size.width / 2, y: limitTop, width: $0.size.width, height: $0.size.height)) }
         } else {
             var x = area.midX - metaSize.width / 2
             formText = form.map { form in
                 defer { x += form.size.width + style.padX }
                 return PlacedText(text: form.text, font: style.metaFont, wrapWidth: form.wrap,
-                                  frame: ChartRect(x: x, y: metaTop, width: form.size.width, height: form.size.height))
+                                  frame: Rect(x: x, y: metaTop, width: form.size.width, height: form.size.height))
             }
             limitText = limit.map { PlacedText(text: $0.text, font: style.metaFont, wrapWidth: nil,
-                                               frame: ChartRect(x: x, y: metaTop, width: $0.size.width, height: $0.size.height)) }
+                                               frame: Rect(x: x, y: metaTop, width: $0.size.width, height: $0.size.height)) }
         }
         return ChartNode(index: index, kind: kind, frame: frame, label: labelText, form: formText, timeLimit: limitText)
     }

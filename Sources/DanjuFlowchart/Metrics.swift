@@ -1,9 +1,11 @@
+import DanjuGeometry
+
 /// Figures for comparing layouts: the benchmark prints them next to Graphviz's.
 extension Flowchart {
     /// Points where a segment of one arrow crosses a segment of another (touching at ends does not count).
     public var crossings: Int { Self.crossings(of: edges.map(\.points)) }
 
-    static func crossings(of paths: [[ChartPoint]]) -> Int {
+    static func crossings(of paths: [[Point]]) -> Int {
         let segments = paths.map { points in zip(points, points.dropFirst()).map { ($0, $1) } }
         var count = 0
         for i in segments.indices {
@@ -15,7 +17,7 @@ extension Flowchart {
     }
 
     /// Crossings of path `index` with the others.
-    static func crossings(of paths: [[ChartPoint]], involving index: Int) -> Int {
+    static func crossings(of paths: [[Point]], involving index: Int) -> Int {
         let own = zip(paths[index], paths[index].dropFirst()).map { ($0, $1) }
         var count = 0
         for (other, points) in paths.enumerated() where other != index {
@@ -32,7 +34,7 @@ extension Flowchart {
     }
 
     /// A horizontal and a vertical segment crossing strictly inside both.
-    static func cross(_ a: (ChartPoint, ChartPoint), _ b: (ChartPoint, ChartPoint)) -> Bool {
+    static func cross(_ a: (Point, Point), _ b: (Point, Point)) -> Bool {
         let aVertical = abs(a.0.x - a.1.x) < 0.001, bVertical = abs(b.0.x - b.1.x) < 0.001
         guard aVertical != bVertical else { return false }
         let (v, h) = aVertical ? (a, b) : (b, a)

@@ -1,3 +1,5 @@
+import DanjuGeometry
+
 /// Orthogonal arrows: each runs vertically through its layers (at its port, stub or dummy point) and turns
 /// only in the channels between layers, on a track of its own, so it never passes through a box.
 struct Router {
@@ -19,8 +21,8 @@ struct Router {
 
     struct Result {
         /// Per chain, the points in the drawing direction (source to target).
-        var paths: [[ChartPoint]]
-        var labels: [ChartRect?]
+        var paths: [[Point]]
+        var labels: [Rect?]
         var height: Double
     }
 
@@ -78,33 +80,33 @@ struct Router {
             for item in row { layered.items[item].v = rowTop[layer] + rowHeight[layer] / 2 }
         }
 
-        var paths: [[ChartPoint]] = []
+        var paths: [[Point]] = []
         for (index, chain) in chains.enumerated() {
-            var points: [ChartPoint] = []
+            var points: [Point] = []
             let first = layered.items[chain.items[0]], last = layered.items[chain.items[chain.items.count - 1]]
             let upperPort = plan.upper[index], lowerPort = plan.lower[index]
             if upperPort.side == .bottom {
-                points.append(ChartPoint(x: upperU[index], y: first.v + first.along / 2))
+                points.append(Point(x: upperU[index], y: first.v + first.along / 2))
             } else {
                 let v = sidePortV(upperPort, item: first, down: true)
-                points.append(ChartPoint(x: sideU(upperPort.side, item: first), y: v))
-                points.append(ChartPoint(x: upperU[index], y: v))
+                points.append(Point(x: sideU(upperPort.side, item: first), y: v))
+                points.append(Point(x: upperU[index], y: v))
             }
             for item in chain.items.dropLast() {
                 let layer = layered.items[item].layer
                 guard let piece = channels[layer].first(where: { $0.chain == index }) else { continue }
                 if !piece.isStraight {
                     let y = channelTop[layer] + topMargin[layer] + Double(piece.track) * style.trackGap
-                    points.append(ChartPoint(x: piece.top, y: y))
-                    points.append(ChartPoint(x: piece.bottom, y: y))
+                    points.append(Point(x: piece.top, y: y))
+                    points.append(Point(x: piece.bottom, y: y))
                 }
             }
             if lowerPort.side == .top {
-                points.append(ChartPoint(x: lowerU[index], y: last.v - last.along / 2))
+                points.append(Point(x: lowerU[index], y: last.v - last.along / 2))
             } else {
                 let v = sidePortV(lowerPort, item: last, down: false)
-                points.append(ChartPoint(x: lowerU[index], y: v))
-                points.append(ChartPoint(x: sideU(lowerPort.side, item: last), y: v))
+                points.append(Point(x: lowerU[index], y: v))
+                points.append(Point(x: sideU(lowerPort.side, item: last), y: v))
             }
             let simplified = Self.simplify(points)
             paths.append(chain.reversed ? simplified.reversed() : simplified)
@@ -189,8 +191,8 @@ struct Router {
 
     /// Snaps coordinates that differ by rounding only (so every segment is exactly level or upright), then
     /// drops repeated and collinear middle points.
-    static func simplify(_ points: [ChartPoint]) -> [ChartPoint] {
-        var result: [ChartPoint] = []
+    static func simplify(_ points: [Point]) -> [Point] {
+        var result: [Point] = []
         for var point in points {
             if let last = result.last {
                 if abs(last.x - point.x) < 0.01 { point.x = last.x }
@@ -210,30 +212,30 @@ struct Router {
     }
 
     /// Puts each label beside the first leg of its arrow, on the first free spot among a few candidates.
-    private func placeLabels(paths: [[ChartPoint]], sizes: [ChartSize?]) -> [ChartRect?] {
-        let boxes = layered.items.compactMap { $0.isDummy ? nil : ChartRect(x: $0.u - $0.across / 2, y: $0.v - $0.along / 2, width: $0.across, height: $0.along) }
-        var placed: [ChartRect] = []
-        var result: [ChartRect?] = Array(repeating: nil, count: layered.chains.count)
+    private func placeLabels(paths: [[Point]], sizes: [ChartSize?]) -> [Rect?] {
+        let boxes = layered.items.compactMap { $0.isDummy ? nil : Rect(x: $0.u - $0.across / 2, y: $0.v - $0.along / 2, width: $0.across, height: $0.along) }
+        var placed: [Rect] = []
+        var result: [Rect?] = Array(repeating: nil, count: layered.chains.count)
         let gap = 0.2 * style.f
         for (index, chain) in layered.chains.enumerated() {
             guard let size = sizes[chain.edge], paths[index].count >= 2 else { continue }
             let start = paths[index][0], next = paths[index][1]
-            var candidates: [ChartRect] = []
+            var candidates: [Rect] = []
             if abs(start.x - next.x) < 0.001 {
                 // Leaving downwards (or upwards): beside the line, just past the box.
                 // The side away from the box's middle first, so labels of neighbouring ports part ways.
                 let y = next.y > start.y ? start.y + gap : start.y - gap - size.height
                 let source = layered.items[layered.chains[index].items[chain.reversed ? chain.items.count - 1 : 0]]
-                let right = ChartRect(x: start.x + gap, y: y, width: size.width, height: size.height)
-                let left = ChartRect(x: start.x - gap - size.width, y: y, width: size.width, height: size.height)
+                let right = Rect(x: start.x + gap, y: y, width: size.width, height: size.height)
+                let left = Rect(x: start.x - gap - size.width, y: y, width: size.width, height: size.height)
                 let lower = next.y > start.y ? size.height + gap : -size.height - gap
                 candidates = start.x < source.u - 0.01 ? [left, right] : [right, left]
                 candidates += candidates.map { $0.offsetBy(dx: 0, dy: lower) }
             } else {
                 // Leaving sideways: above the line, then below it.
                 let x = next.x > start.x ? start.x + gap : start.x - gap - size.width
-                candidates = [ChartRect(x: x, y: start.y - gap - size.height, width: size.width, height: size.height),
-                              ChartRect(x: x, y: start.y + gap, width: size.width, height: size.height)]
+                candidates = [Rect(x: x, y: start.y - gap - size.height, width: size.width, height: size.height),
+                              Rect(x: x, y: start.y + gap, width: size.width, height: size.height)]
                 candidates += candidates.map { $0.offsetBy(dx: next.x > start.x ? size.width + gap : -size.width - gap, dy: 0) }
             }
             let chosen = candidates.first { candidate in

@@ -1,5 +1,6 @@
 import DanjuChart
 import DanjuDatabase
+import DanjuGeometry
 import DanjuTemplate
 
 /// A chart element as one band: the query's rows become categories and series, laid out by `ChartLayouter`.

@@ -1,5 +1,6 @@
 import DanjuDatabase
 import DanjuFlowchart
+import DanjuGeometry
 import DanjuTemplate
 import DanjuText
 

@@ -1,4 +1,5 @@
 import DanjuFlowchart
+import DanjuGeometry
 import DanjuText
 
 /// Draws a laid-out swimlane chart as page items: lanes with their headers, arrows with rounded corners
@@ -39,12 +40,12 @@ struct FlowchartDrawing {
         let vertical = chart.direction == .vertical
         let f = chart.style.fontSize
         // Chart coordinates to page coordinates: moved back by `shift` along the flow (except lane headers).
-        let along = { (p: ChartPoint) in vertical ? p.y : p.x }
-        let place = { (p: ChartPoint) -> Point in
+        let along = { (p: Point) in vertical ? p.y : p.x }
+        let place = { (p: Point) -> Point in
             Point(x: origin.x + p.x - (vertical ? 0 : shift), y: origin.y + p.y - (vertical ? shift : 0))
         }
-        let placeRect = { (r: ChartRect) in r.offsetBy(dx: vertical ? 0 : -shift, dy: vertical ? -shift : 0) }
-        let visible = { (r: ChartRect) -> Bool in
+        let placeRect = { (r: Rect) in r.offsetBy(dx: vertical ? 0 : -shift, dy: vertical ? -shift : 0) }
+        let visible = { (r: Rect) -> Bool in
             guard let range else { return true }
             let middle = vertical ? r.midY : r.midX
             return range.contains(middle)
@@ -54,11 +55,11 @@ struct FlowchartDrawing {
         // Lanes.
         let length = extent ?? (vertical ? chart.size.height : chart.size.width)
         for lane in chart.lanes {
-            let band = vertical ? ChartRect(x: lane.frame.x, y: 0, width: lane.frame.width, height: length)
-                                : ChartRect(x: 0, y: lane.frame.y, width: length, height: lane.frame.height)
-            items.append(.path(rectangle(band, origin), PathStyle(lineWidth: Self.laneLine, stroke: .gray(0.35),
-                                                                 fill: lane.index % 2 == 0 ? nil : .gray(0.975))))
-            items.append(.path(rectangle(lane.header, origin), PathStyle(lineWidth: Self.laneLine, stroke: .gray(0.35), fill: .gray(0.88))))
+            let band = vertical ? Rect(x: lane.frame.x, y: 0, width: lane.frame.width, height: length)
+                                : Rect(x: 0, y: lane.frame.y, width: length, height: lane.frame.height)
+            let laneStroke = Stroke(width: Self.laneLine, color: .gray(0.35))
+            items.append(.shape(Shape(path: rectangle(band, origin), fill: lane.index % 2 == 0 ? nil : Fill(.gray(0.975)), stroke: laneStroke)))
+            items.append(.shape(Shape(path: rectangle(lane.header, origin), fill: Fill(.gray(0.88)), stroke: laneStroke)))
             items.append(text(lane.title, at: origin))
         }
 
@@ -78,7 +79,7 @@ struct FlowchartDrawing {
             }
             if let label = edge.label, visible(label.frame) {
                 let frame = placeRect(label.frame)
-                items.append(.path(rectangle(frame.insetBy(-0.1 * f), origin), PathStyle(lineWidth: 0, fill: Color(red: 1, green: 1, blue: 1))))
+                items.append(.shape(Shape(path: rectangle(frame.insetBy(dx: -0.1 * f, dy: -0.1 * f), origin), fill: Fill(.white))))
                 items.append(text(PlacedText(text: label.text, font: label.font, wrapWidth: label.wrapWidth, frame: frame), at: origin))
             }
         }
@@ -90,8 +91,9 @@ struct FlowchartDrawing {
             for placed in node.texts {
                 let moved = PlacedText(text: placed.text, font: placed.font, wrapWidth: placed.wrapWidth, frame: placeRect(placed.frame))
                 if placed.text == node.timeLimit?.text {
-                    let badge = moved.frame.insetBy(-0.15 * f)
-                    items.append(.path(rounded(badge, radius: badge.height / 2, origin), PathStyle(lineWidth: 0.5, stroke: Color(red: 0.7, green: 0, blue: 0))))
+                    let badge = moved.frame.insetBy(dx: -0.15 * f, dy: -0.15 * f)
+                    items.append(.shape(Shape(path: rounded(badge, radius: badge.height / 2, origin),
+                                              stroke: Stroke(width: 0.5, color: Color(red: 0.7, green: 0, blue: 0)))))
                 }
                 items.append(text(moved, at: origin))
             }
@@ -100,13 +102,13 @@ struct FlowchartDrawing {
     }
 
     /// Pieces of `points` inside `range` along the flow, with whether each was cut at its start and end.
-    private func clip(_ points: [ChartPoint], to range: ClosedRange<Double>, along: (ChartPoint) -> Double) -> [([ChartPoint], Bool, Bool)] {
-        var pieces: [([ChartPoint], Bool, Bool)] = []
-        var current: [ChartPoint] = []
+    private func clip(_ points: [Point], to range: ClosedRange<Double>, along: (Point) -> Double) -> [([Point], Bool, Bool)] {
+        var pieces: [([Point], Bool, Bool)] = []
+        var current: [Point] = []
         var cutStart = false
-        func at(_ a: ChartPoint, _ b: ChartPoint, _ value: Double) -> ChartPoint {
+        func at(_ a: Point, _ b: Point, _ value: Double) -> Point {
             let t = (value - along(a)) / (along(b) - along(a))
-            return ChartPoint(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
+            return Point(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t)
         }
         if range.contains(along(points[0])) { current = [points[0]] }
         for (a, b) in zip(points, points.dropFirst()) {
@@ -131,59 +133,50 @@ struct FlowchartDrawing {
         return pieces
     }
 
-    private func rectangle(_ r: ChartRect, _ origin: Point) -> VectorPath {
-        var path = VectorPath()
-        path.move(origin.x + r.x, origin.y + r.y)
-        path.line(origin.x + r.maxX, origin.y + r.y)
-        path.line(origin.x + r.maxX, origin.y + r.maxY)
-        path.line(origin.x + r.x, origin.y + r.maxY)
-        path.close()
-        return path
+    private func rectangle(_ r: Rect, _ origin: Point) -> [PathStep] {
+        [.move(origin.x + r.x, origin.y + r.y), .line(origin.x + r.maxX, origin.y + r.y), .line(origin.x + r.maxX, origin.y + r.maxY),
+         .line(origin.x + r.x, origin.y + r.maxY), .close]
     }
 
-    private func rounded(_ r: ChartRect, radius: Double, _ origin: Point) -> VectorPath {
+    private func rounded(_ r: Rect, radius: Double, _ origin: Point) -> [PathStep] {
         let x = origin.x + r.x, y = origin.y + r.y, w = r.width, h = r.height
         let k = radius * 0.4477
-        var path = VectorPath()
-        path.move(x + radius, y)
-        path.line(x + w - radius, y)
-        path.curve(x + w - k, y, x + w, y + k, x + w, y + radius)
-        path.line(x + w, y + h - radius)
-        path.curve(x + w, y + h - k, x + w - k, y + h, x + w - radius, y + h)
-        path.line(x + radius, y + h)
-        path.curve(x + k, y + h, x, y + h - k, x, y + h - radius)
-        path.line(x, y + radius)
-        path.curve(x, y + k, x + k, y, x + radius, y)
-        path.close()
-        return path
+        return [.move(x + radius, y),
+                .line(x + w - radius, y), .curve(x + w - k, y, x + w, y + k, x + w, y + radius),
+                .line(x + w, y + h - radius), .curve(x + w, y + h - k, x + w - k, y + h, x + w - radius, y + h),
+                .line(x + radius, y + h), .curve(x + k, y + h, x, y + h - k, x, y + h - radius),
+                .line(x, y + radius), .curve(x, y + k, x + k, y, x + radius, y),
+                .close]
+    }
+
+    /// A circle as four Bézier quarters.
+    private func circle(center: Point, radius r: Double) -> [PathStep] {
+        let k = 0.5523 * r, x = center.x, y = center.y
+        return [.move(x + r, y),
+                .curve(x + r, y + k, x + k, y + r, x, y + r), .curve(x - k, y + r, x - r, y + k, x - r, y),
+                .curve(x - r, y - k, x - k, y - r, x, y - r), .curve(x + k, y - r, x + r, y - k, x + r, y),
+                .close]
     }
 
     /// The standard symbol of a step kind in `frame`.
-    func symbol(_ kind: FlowGraph.Kind, frame: ChartRect, origin: Point, style: FlowchartStyle) -> [PageItem] {
+    func symbol(_ kind: FlowGraph.Kind, frame: Rect, origin: Point, style: FlowchartStyle) -> [PageItem] {
         let x = origin.x + frame.x, y = origin.y + frame.y, w = frame.width, h = frame.height
-        var path = VectorPath()
-        var fill = Color(red: 1, green: 1, blue: 1)
+        var path: [PathStep] = []
+        var fill = Color.white
         var extra: [PageItem] = []
         switch kind {
         case .start, .end:
             path = rounded(frame, radius: h / 2, origin)
             fill = kind == .start ? Color(red: 0.86, green: 0.95, blue: 0.86) : Color(red: 0.95, green: 0.88, blue: 0.86)
         case .decision:
-            path.move(x + w / 2, y)
-            path.line(x + w, y + h / 2)
-            path.line(x + w / 2, y + h)
-            path.line(x, y + h / 2)
-            path.close()
+            path = [.move(x + w / 2, y), .line(x + w, y + h / 2), .line(x + w / 2, y + h), .line(x, y + h / 2), .close]
             fill = Color(red: 1, green: 0.97, blue: 0.84)
         case .doc:
             let d = style.waveDepth
             let base = y + h - d / 2
-            path.move(x, y)
-            path.line(x + w, y)
-            path.line(x + w, base)
-            path.curve(x + w * 0.83, base - 0.66 * d, x + w * 0.67, base - 0.66 * d, x + w / 2, base)
-            path.curve(x + w * 0.33, base + 0.66 * d, x + w * 0.17, base + 0.66 * d, x, base)
-            path.close()
+            path = [.move(x, y), .line(x + w, y), .line(x + w, base),
+                    .curve(x + w * 0.83, base - 0.66 * d, x + w * 0.67, base - 0.66 * d, x + w / 2, base),
+                    .curve(x + w * 0.33, base + 0.66 * d, x + w * 0.17, base + 0.66 * d, x, base), .close]
             fill = Color(red: 0.92, green: 0.95, blue: 1)
         case .task:
             path = rectangle(frame, origin)
@@ -191,18 +184,16 @@ struct FlowchartDrawing {
             path = rectangle(frame, origin)
             let inset = style.barInset
             for bar in [x + inset, x + w - inset] {
-                extra.append(.line(from: Point(x: bar, y: y), to: Point(x: bar, y: y + h), width: Self.symbolLine * 0.8))
+                extra.append(.shape(Shape(path: [.move(bar, y), .line(bar, y + h)], stroke: Stroke(width: Self.symbolLine * 0.8))))
             }
         }
-        return [.path(path, PathStyle(lineWidth: Self.symbolLine, fill: fill))] + extra
+        return [.shape(Shape(path: path, fill: Fill(fill), stroke: Stroke(width: Self.symbolLine)))] + extra
     }
 
     /// A page-break connector: a circle with the number that the matching connector on the other page has.
     func connector(number: Int, center: Point, radius: Double, f: Double) -> [PageItem] {
-        var circle = VectorPath()
-        circle.circle(center: center, radius: radius)
         let label = typesetter.layout(String(number), style: TextStyle(family: family, size: (f * 0.8 * 4).rounded() / 4, bold: true))
-        return [.path(circle, PathStyle(lineWidth: Self.symbolLine, fill: Color(red: 1, green: 1, blue: 1))),
+        return [.shape(Shape(path: circle(center: center, radius: radius), fill: Fill(.white), stroke: Stroke(width: Self.symbolLine))),
                 .text(label, at: Point(x: center.x - label.width / 2, y: center.y - label.height / 2))]
     }
 
@@ -216,25 +207,23 @@ struct FlowchartDrawing {
         let ux = dx / length, uy = dy / length
         var line = points
         line[line.count - 1] = Point(x: tip.x - ux * head * 0.9, y: tip.y - uy * head * 0.9)
-        var path = VectorPath()
-        path.move(line[0].x, line[0].y)
+        var path: [PathStep] = [.move(line[0].x, line[0].y)]
         for index in line.indices.dropFirst().dropLast() {
             let a = line[index - 1], corner = line[index], b = line[index + 1]
             let inLength = abs(corner.x - a.x) + abs(corner.y - a.y), outLength = abs(b.x - corner.x) + abs(b.y - corner.y)
             let r = min(radius, inLength / 2, outLength / 2)
             let p1 = Point(x: corner.x - (corner.x - a.x) / max(inLength, 0.001) * r, y: corner.y - (corner.y - a.y) / max(inLength, 0.001) * r)
             let p2 = Point(x: corner.x + (b.x - corner.x) / max(outLength, 0.001) * r, y: corner.y + (b.y - corner.y) / max(outLength, 0.001) * r)
-            path.line(p1.x, p1.y)
-            path.curve(p1.x + (corner.x - p1.x) * 0.552, p1.y + (corner.y - p1.y) * 0.552,
-                       p2.x + (corner.x - p2.x) * 0.552, p2.y + (corner.y - p2.y) * 0.552, p2.x, p2.y)
+            path += [.line(p1.x, p1.y),
+                     .curve(p1.x + (corner.x - p1.x) * 0.552, p1.y + (corner.y - p1.y) * 0.552,
+                            p2.x + (corner.x - p2.x) * 0.552, p2.y + (corner.y - p2.y) * 0.552, p2.x, p2.y)]
         }
-        path.line(line[line.count - 1].x, line[line.count - 1].y)
-        var headPath = VectorPath()
-        headPath.move(tip.x, tip.y)
-        headPath.line(tip.x - ux * head - uy * head * 0.38, tip.y - uy * head + ux * head * 0.38)
-        headPath.line(tip.x - ux * head + uy * head * 0.38, tip.y - uy * head - ux * head * 0.38)
-        headPath.close()
-        return [.path(path, PathStyle(lineWidth: Self.edgeLine, dash: dashed ? [0.45 * style.fontSize, 0.3 * style.fontSize] : [])),
-                .path(headPath, PathStyle(lineWidth: 0, fill: .black))]
+        path.append(.line(line[line.count - 1].x, line[line.count - 1].y))
+        let headPath: [PathStep] = [.move(tip.x, tip.y),
+                                    .line(tip.x - ux * head - uy * head * 0.38, tip.y - uy * head + ux * head * 0.38),
+                                    .line(tip.x - ux * head + uy * head * 0.38, tip.y - uy * head - ux * head * 0.38), .close]
+        let dash = dashed ? [0.45 * style.fontSize, 0.3 * style.fontSize] : []
+        return [.shape(Shape(path: path, stroke: Stroke(width: Self.edgeLine, dash: dash))),
+                .shape(Shape(path: headPath, fill: Fill(.black)))]
     }
 }

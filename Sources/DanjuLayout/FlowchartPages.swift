@@ -1,4 +1,5 @@
 import DanjuFlowchart
+import DanjuGeometry
 import DanjuTemplate
 import DanjuText
 
@@ -280,7 +281,7 @@ public struct FlowchartSheet {
             let middle = y + sample.height / 2
             switch kind {
             case .symbol(let kind):
-                items += drawing.symbol(kind, frame: ChartRect(x: x, y: y, width: sample.width, height: sample.height),
+                items += drawing.symbol(kind, frame: Rect(x: x, y: y, width: sample.width, height: sample.height),
                                         origin: Point(x: 0, y: 0), style: style)
             case .connector:
                 items += drawing.connector(number: 1, center: Point(x: x + sample.height / 2, y: middle), radius: sample.height / 2, f: f)

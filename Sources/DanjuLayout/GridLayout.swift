@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuTemplate
 
 /// A grid element as bands: an optional title kept with the first row, then one band per row of cells.

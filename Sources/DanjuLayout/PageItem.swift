@@ -1,4 +1,4 @@
-import DanjuChart
+import DanjuGeometry
 import DanjuTemplate
 import DanjuText
 
@@ -12,10 +12,8 @@ public enum PageItem {
     case tick(in: Rect)
     case qr(QRCode, in: Rect)
     case image(JPEGImage, in: Rect)
-    /// A vector shape of a chart (bar, slice, axis, trend line), in page coordinates.
+    /// A vector shape (chart bars and slices, flowchart symbols and arrows), in page coordinates.
     case shape(Shape)
-    /// A vector outline (flowchart symbols, arrows), stroked and/or filled.
-    case path(VectorPath, PathStyle)
 
     func offsetBy(dx: Double, dy: Double) -> PageItem {
         switch self {
@@ -26,7 +24,6 @@ public enum PageItem {
         case .qr(let code, let rect): .qr(code, in: rect.offsetBy(dx: dx, dy: dy))
         case .image(let image, let rect): .image(image, in: rect.offsetBy(dx: dx, dy: dy))
         case .shape(let shape): .shape(shape.offsetBy(dx: dx, dy: dy))
-        case .path(let path, let style): .path(path.offsetBy(dx: dx, dy: dy), style)
         }
     }
 
@@ -36,21 +33,9 @@ public enum PageItem {
         case .text(let block, let at): Rect(x: at.x, y: at.y, width: block.width, height: block.height)
         case .line(let from, let to, _): Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
         case .rect(let rect, _, _), .tick(let rect), .qr(_, let rect), .image(_, let rect): rect
-        case .shape(let shape): Rect(x: shape.bounds.x, y: shape.bounds.y, width: shape.bounds.width, height: shape.bounds.height)
-        case .path(let path, _): path.bounds
+        case .shape(let shape): shape.bounds
         }
     }
-}
-
-public struct Point: Sendable, Hashable {
-    public var x, y: Double
-
-    public init(x: Double, y: Double) {
-        self.x = x
-        self.y = y
-    }
-
-    func offsetBy(dx: Double, dy: Double) -> Point { Point(x: x + dx, y: y + dy) }
 }
 
 /// A page's items in two layers. `artwork` is what the template alone decides (labels, rules, empty boxes):

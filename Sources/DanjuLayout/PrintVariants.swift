@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuTemplate
 import DanjuText
 

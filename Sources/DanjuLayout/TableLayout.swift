@@ -1,5 +1,6 @@
 import DanjuDatabase
 import DanjuFormat
+import DanjuGeometry
 import DanjuTemplate
 import DanjuText
 

@@ -1,5 +1,6 @@
 import CCairo
 import CPango
+import DanjuGeometry
 import DanjuLayout
 import DanjuTemplate
 import DanjuText
@@ -43,36 +44,11 @@ struct PageRenderer {
             try drawImage(image, in: rect)
         case .shape(let shape):
             ShapeRenderer(cairo: cairo).draw(shape)
-        case .path(let path, let style):
-            drawPath(path, style: style)
         }
     }
 
     private func setColor(_ color: Color) {
         cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
-    }
-
-    private func drawPath(_ path: VectorPath, style: PathStyle) {
-        cairo_new_path(cairo)
-        for element in path.elements {
-            switch element {
-            case .move(let point): cairo_move_to(cairo, point.x, point.y)
-            case .line(let point): cairo_line_to(cairo, point.x, point.y)
-            case .curve(let c1, let c2, let end): cairo_curve_to(cairo, c1.x, c1.y, c2.x, c2.y, end.x, end.y)
-            case .close: cairo_close_path(cairo)
-            }
-        }
-        if let fill = style.fill {
-            setColor(fill)
-            if style.lineWidth > 0 { cairo_fill_preserve(cairo) } else { cairo_fill(cairo) }
-        }
-        guard style.lineWidth > 0 else { return }
-        setColor(style.stroke)
-        cairo_set_line_width(cairo, style.lineWidth)
-        cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
-        style.dash.withUnsafeBufferPointer { cairo_set_dash(cairo, $0.baseAddress, Int32($0.count), 0) }
-        cairo_stroke(cairo)
-        cairo_set_dash(cairo, nil, 0, 0)
     }
 
     /// A drawn tick, not a font glyph: it prints the same whatever the fonts.

@@ -1,5 +1,5 @@
 import CCairo
-import DanjuChart
+import DanjuGeometry
 import DanjuLayout
 import DanjuTemplate
 import DanjuText
@@ -64,7 +64,6 @@ struct ArtworkKey: Hashable, Sendable {
             case .qr(let code, let rect): .qr(code, rect)
             case .image(let image, let rect): .image(image.path, image.bytes.count, rect)
             case .shape(let shape): .shape(shape)
-            case .path(let path, let style): .path(path, style)
             }
         }
     }
@@ -77,6 +76,5 @@ struct ArtworkKey: Hashable, Sendable {
         case qr(QRCode, Rect)
         case image(String, Int, Rect)
         case shape(Shape)
-        case path(VectorPath, PathStyle)
     }
 }

@@ -1,8 +1,8 @@
 import CCairo
-import DanjuChart
+import DanjuGeometry
 
-/// Draws a chart's vector shapes: the path filled with its grey, its hatch drawn clipped to the path, then
-/// the outline. Hatches keep series apart on a black-and-white printer.
+/// Draws vector shapes: the path filled with its colour, its hatch drawn clipped to the path, then the
+/// outline. Hatches keep chart series apart on a black-and-white printer.
 struct ShapeRenderer {
     let cairo: OpaquePointer
     /// Distance between hatch lines, in points.
@@ -16,13 +16,14 @@ struct ShapeRenderer {
             switch step {
             case .move(let x, let y): cairo_move_to(cairo, x, y)
             case .line(let x, let y): cairo_line_to(cairo, x, y)
+            case .curve(let x1, let y1, let x2, let y2, let x, let y): cairo_curve_to(cairo, x1, y1, x2, y2, x, y)
             case .arc(let cx, let cy, let r, let a0, let a1): cairo_arc(cairo, cx, cy, r, a0, a1)
             case .arcBack(let cx, let cy, let r, let a0, let a1): cairo_arc_negative(cairo, cx, cy, r, a0, a1)
             case .close: cairo_close_path(cairo)
             }
         }
         if let fill = shape.fill {
-            cairo_set_source_rgb(cairo, fill.gray, fill.gray, fill.gray)
+            setColor(fill.color)
             cairo_fill_preserve(cairo)
             if fill.hatch != .none {
                 cairo_save(cairo)
@@ -31,19 +32,21 @@ struct ShapeRenderer {
                 cairo_restore(cairo)
             }
         }
-        guard let width = shape.stroke else { return }
-        cairo_set_source_rgb(cairo, shape.strokeGray, shape.strokeGray, shape.strokeGray)
-        cairo_set_line_width(cairo, width)
+        // The path outlives cairo_restore: an unstroked shape must not leave it to the next item's stroke.
+        guard let stroke = shape.stroke else { return cairo_new_path(cairo) }
+        setColor(stroke.color)
+        cairo_set_line_width(cairo, stroke.width)
         cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
-        if let dash = shape.dash {
-            var lengths = [dash, dash * 0.7]
-            cairo_set_dash(cairo, &lengths, 2, 0)
-        }
+        if !stroke.dash.isEmpty { cairo_set_dash(cairo, stroke.dash, Int32(stroke.dash.count), 0) }
         cairo_stroke(cairo)
     }
 
+    private func setColor(_ color: Color) {
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+    }
+
     /// Pattern lines (or dots) across `box`; the caller has clipped to the shape. Keeps the current path.
-    private func hatch(_ hatch: Fill.Hatch, in box: Box) {
+    private func hatch(_ hatch: Fill.Hatch, in box: Rect) {
         let path = cairo_copy_path(cairo)
         defer {
             cairo_new_path(cairo)

@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuText
 
 /// Reads body elements. Each element is a mapping whose kind key (`text`, `fields`, `table`, `signatures`, `grid`,

@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuText
 
 /// A form as data: page, styles, the queries that feed it and the elements that draw it.
@@ -211,30 +212,6 @@ public struct PlacedItem: Sendable {
     /// Position and size relative to the block's top left corner.
     public let frame: Rect
     public let location: SourceLocation
-}
-
-public struct Rect: Sendable, Hashable {
-    public var x, y, width, height: Double
-
-    public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
-
-    public var maxX: Double { x + width }
-    public var maxY: Double { y + height }
-
-    public func offsetBy(dx: Double, dy: Double) -> Rect { Rect(x: x + dx, y: y + dy, width: width, height: height) }
-
-    public func insetBy(dx: Double, dy: Double) -> Rect {
-        Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
-    }
-
-    public func intersects(_ other: Rect) -> Bool {
-        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
-    }
 }
 
 /// Millimetres to PDF points.

@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuText
 import Foundation
 

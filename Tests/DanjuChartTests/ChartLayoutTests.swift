@@ -1,4 +1,5 @@
 import DanjuChart
+import DanjuGeometry
 import DanjuText
 import Foundation
 import Testing
@@ -21,17 +22,17 @@ private func chart(_ kind: ChartSpec.Kind, _ categories: [String], _ series: [Ch
 private func expectClearLabels(_ layout: ChartLayout, sourceLocation: SourceLocation = #_sourceLocation) {
     let labels = layout.valueLabels
     for (i, a) in labels.enumerated() {
-        for b in labels[(i + 1)...] { #expect(!a.overlaps(b), "labels \(a) and \(b) overlap", sourceLocation: sourceLocation) }
+        for b in labels[(i + 1)...] { #expect(!a.intersects(b, tolerance: 0.01), "labels \(a) and \(b) overlap", sourceLocation: sourceLocation) }
         for mark in layout.marks where mark.height > 0 && mark.width > 0 {
-            #expect(!a.overlaps(mark), "label \(a) covers mark \(mark)", sourceLocation: sourceLocation)
+            #expect(!a.intersects(mark, tolerance: 0.01), "label \(a) covers mark \(mark)", sourceLocation: sourceLocation)
         }
     }
     if layout.scale != nil, ![.hbar, .pie, .donut].contains(layout.kind) {
         // Category names stand under the axis: a value label never goes there.
         for label in labels { #expect(label.maxY <= layout.plot.maxY + 0.01, "label \(label) below the axis", sourceLocation: sourceLocation) }
     }
-    let page = Box(x: -0.01, y: -0.01, width: layout.width + 0.02, height: layout.height + 0.02)
-    for box in layout.textBoxes { #expect(page.contains(box), "text \(box) leaves the chart", sourceLocation: sourceLocation) }
+    let page = Rect(x: -0.01, y: -0.01, width: layout.width + 0.02, height: layout.height + 0.02)
+    for box in layout.textBoxes { #expect(page.contains(box, tolerance: 0.01), "text \(box) leaves the chart", sourceLocation: sourceLocation) }
 }
 
 @Test(arguments: [(0.0, 1.0), (3, 3), (7, 8), (18, 20), (23, 25), (186, 200), (0.4, 0.4), (1_234, 1_500)])

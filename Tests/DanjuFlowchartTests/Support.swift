@@ -1,5 +1,6 @@
 @testable import DanjuDemo
 import DanjuFlowchart
+import DanjuGeometry
 import DanjuText
 import Foundation
 
@@ -97,7 +98,7 @@ enum ChartCheck {
             }
         }
         problems += sharedLines(chart, graph)
-        var labels: [(ChartRect, String)] = []
+        var labels: [(Rect, String)] = []
         for edge in chart.edges {
             let source = graph.edges[edge.index].from, target = graph.edges[edge.index].to
             let name = "\(code(source))→\(code(target))"
@@ -142,27 +143,27 @@ enum ChartCheck {
     }
 
     /// The stretch two level (or two upright) segments have in common, longer than half a point.
-    static func collinearOverlap(_ a: (ChartPoint, ChartPoint), _ b: (ChartPoint, ChartPoint)) -> ChartRect? {
+    static func collinearOverlap(_ a: (Point, Point), _ b: (Point, Point)) -> Rect? {
         let e = 0.01
         if abs(a.0.x - a.1.x) < e, abs(b.0.x - b.1.x) < e, abs(a.0.x - b.0.x) < e {
             let low = max(min(a.0.y, a.1.y), min(b.0.y, b.1.y)), high = min(max(a.0.y, a.1.y), max(b.0.y, b.1.y))
-            return high - low > 0.5 ? ChartRect(x: a.0.x, y: low, width: 0, height: high - low) : nil
+            return high - low > 0.5 ? Rect(x: a.0.x, y: low, width: 0, height: high - low) : nil
         }
         if abs(a.0.y - a.1.y) < e, abs(b.0.y - b.1.y) < e, abs(a.0.y - b.0.y) < e {
             let low = max(min(a.0.x, a.1.x), min(b.0.x, b.1.x)), high = min(max(a.0.x, a.1.x), max(b.0.x, b.1.x))
-            return high - low > 0.5 ? ChartRect(x: low, y: a.0.y, width: high - low, height: 0) : nil
+            return high - low > 0.5 ? Rect(x: low, y: a.0.y, width: high - low, height: 0) : nil
         }
         return nil
     }
 
-    static func onBorder(_ point: ChartPoint, _ box: ChartRect) -> Bool {
+    static func onBorder(_ point: Point, _ box: Rect) -> Bool {
         let e = 0.01
         guard box.contains(point, tolerance: e) else { return false }
         return abs(point.x - box.x) < e || abs(point.x - box.maxX) < e || abs(point.y - box.y) < e || abs(point.y - box.maxY) < e
     }
 
     /// Inside the box; for a diamond, every corner of the text inside the diamond.
-    static func fits(_ text: ChartRect, in node: ChartNode) -> Bool {
+    static func fits(_ text: Rect, in node: ChartNode) -> Bool {
         let box = node.frame
         guard box.contains(text, tolerance: 0.01) else { return false }
         guard node.kind == .decision else { return true }

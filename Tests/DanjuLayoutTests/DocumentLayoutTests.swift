@@ -1,5 +1,6 @@
 import DanjuDatabase
 import DanjuFormat
+import DanjuGeometry
 import DanjuLayout
 import DanjuTemplate
 import Testing
