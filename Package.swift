@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "DanjuDatabaseTests", dependencies: ["DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),
         .testTarget(name: "DanjuWarrantyTests", dependencies: ["DanjuWarranty", "DanjuDatabase"]),
+        .testTarget(name: "DanjuGeometryTests", dependencies: ["DanjuGeometry"]),
         .testTarget(name: "DanjuChartTests", dependencies: ["DanjuGeometry", "DanjuChart", "DanjuText"]),
         .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuGeometry", "DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),

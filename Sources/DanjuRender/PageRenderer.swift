@@ -18,11 +18,11 @@ struct PageRenderer {
     private func draw(_ item: PageItem) throws {
         switch item {
         case .text(let block, let at):
-            setColor(block.style.color)
+            setSource(block.style.color, on: cairo)
             cairo_move_to(cairo, at.x, at.y)
             pango_cairo_show_layout(cairo, block.layout)
         case .line(let from, let to, let width):
-            setColor(.black)
+            setSource(.black, on: cairo)
             cairo_set_line_width(cairo, width)
             cairo_move_to(cairo, from.x, from.y)
             cairo_line_to(cairo, to.x, to.y)
@@ -30,10 +30,10 @@ struct PageRenderer {
         case .rect(let rect, let lineWidth, let fill):
             cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
             if let fill {
-                setColor(fill)
+                setSource(fill, on: cairo)
                 cairo_fill_preserve(cairo)
             }
-            setColor(.black)
+            setSource(.black, on: cairo)
             cairo_set_line_width(cairo, lineWidth)
             cairo_stroke(cairo)
         case .tick(let rect):
@@ -47,13 +47,9 @@ struct PageRenderer {
         }
     }
 
-    private func setColor(_ color: Color) {
-        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
-    }
-
     /// A drawn tick, not a font glyph: it prints the same whatever the fonts.
     private func drawTick(in rect: Rect) {
-        setColor(.black)
+        setSource(.black, on: cairo)
         cairo_set_line_width(cairo, 1.1)
         cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
         cairo_move_to(cairo, rect.x + rect.width * 0.18, rect.y + rect.height * 0.52)
@@ -65,7 +61,7 @@ struct PageRenderer {
     /// Dark modules as filled rectangles (vector, sharp at any resolution), with a two-module quiet zone.
     private func drawQR(_ code: QRCode, in rect: Rect) {
         let module = rect.width / Double(code.size + 4)
-        setColor(.black)
+        setSource(.black, on: cairo)
         for row in 0..<code.size {
             var column = 0
             while column < code.size {

@@ -23,7 +23,7 @@ struct ShapeRenderer {
             }
         }
         if let fill = shape.fill {
-            setColor(fill.color)
+            setSource(fill.color, on: cairo)
             cairo_fill_preserve(cairo)
             if fill.hatch != .none {
                 cairo_save(cairo)
@@ -34,15 +34,11 @@ struct ShapeRenderer {
         }
         // The path outlives cairo_restore: an unstroked shape must not leave it to the next item's stroke.
         guard let stroke = shape.stroke else { return cairo_new_path(cairo) }
-        setColor(stroke.color)
+        setSource(stroke.color, on: cairo)
         cairo_set_line_width(cairo, stroke.width)
         cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
         if !stroke.dash.isEmpty { cairo_set_dash(cairo, stroke.dash, Int32(stroke.dash.count), 0) }
         cairo_stroke(cairo)
-    }
-
-    private func setColor(_ color: Color) {
-        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
     }
 
     /// Pattern lines (or dots) across `box`; the caller has clipped to the shape. Keeps the current path.
