@@ -74,9 +74,7 @@ public final class FlowchartLayouter {
 
     public init(_ graph: FlowGraph) {
         self.graph = graph
-        ordered = LayeredGraph(graph: graph)
-        ordered.orderLayers()
-        ordered.centreStraightAnswers(graph)
+        ordered = LayeredGraph.leastCrossing(graph)
     }
 
     public func layout(style: FlowchartStyle, measure: TextMeasure) -> Flowchart {
