@@ -70,15 +70,13 @@ public struct Flowchart: Sendable {
 public final class FlowchartLayouter {
     let graph: FlowGraph
     let ordered: LayeredGraph
-    /// Loop sides that cross fewer arrows than the rules' choice: they depend on the order only, so they
-    /// are searched once, on the first layout, and kept for every size.
+    /// Loop sides (and side answers' corners) that cross fewer arrows than the rules' choice: they depend on
+    /// the order only, so they are searched once, on the first layout, and kept for every size.
     private var loopSides: PortPlan.LoopSides?
 
     public init(_ graph: FlowGraph) {
         self.graph = graph
-        ordered = LayeredGraph(graph: graph)
-        ordered.orderLayers()
-        ordered.centreStraightAnswers(graph)
+        ordered = LayeredGraph.leastCrossing(graph)
     }
 
     public func layout(style: FlowchartStyle, measure: TextMeasure) -> Flowchart {
@@ -98,12 +96,11 @@ public final class FlowchartLayouter {
         let minLane = unwrapped.map { vertical ? min($0.width, style.stepWidth) + 2 * style.lanePad : $0.height + 2 * style.padY }
         var lanes = layered.placeAcross(style: style, minLaneWidth: minLane)
         if loopSides == nil {
-            let sides = searchLoopSides(layered, plan: plan, style: style, labelSizes: abstractLabels)
+            let sides = searchLoopSides(layered, plan: plan, style: style, labelSizes: abstractLabels, minLaneWidth: minLane)
             loopSides = sides
-            if !sides.isEmpty {
-                plan = PortPlan(graph: graph, layered: layered, style: style, labelSizes: abstractLabels, loopSides: sides)
-                lanes = layered.placeAcross(style: style, minLaneWidth: minLane)
-            }
+            // Trials left their room and places behind: made again for the sides chosen.
+            plan = PortPlan(graph: graph, layered: layered, style: style, labelSizes: abstractLabels, loopSides: sides)
+            lanes = layered.placeAcross(style: style, minLaneWidth: minLane)
         }
         let titles = graph.lanes.enumerated().map { index, lane in
             let wrap = vertical ? lanes[index].width - 2 * style.lanePad : headerWidth - 2 * style.padX
@@ -152,34 +149,58 @@ public final class FlowchartLayouter {
 }
 
 extension FlowchartLayouter {
-    /// Tries the other sides for each loop that crosses an arrow, keeping a change when the whole chart
-    /// then has fewer crossings. Judged on the current placement (the final one is made after).
-    func searchLoopSides(_ layered: LayeredGraph, plan: PortPlan, style: FlowchartStyle, labelSizes: [ChartSize?]) -> PortPlan.LoopSides {
-        let route = { (plan: PortPlan) in Router(graph: self.graph, layered: layered, plan: plan, style: style).route(top: 0, labelSizes: labelSizes).paths }
+    /// Tries the other sides for each loop that crosses an arrow, and the other corner for a decision's side
+    /// answer (否 leaving left rather than right, passing under 是's turn instead of across it), keeping a
+    /// change when the whole chart, placed again (the room kept beside boxes changes), then has fewer crossings.
+    func searchLoopSides(_ layered: LayeredGraph, plan: PortPlan, style: FlowchartStyle, labelSizes: [ChartSize?],
+                         minLaneWidth: [Double]) -> PortPlan.LoopSides {
+        let route = { (plan: PortPlan) in
+            _ = layered.placeAcross(style: style, minLaneWidth: minLaneWidth)
+            return Router(graph: self.graph, layered: layered, plan: plan, style: style).route(top: 0, labelSizes: labelSizes).paths
+        }
         var paths = route(plan)
         var best = Flowchart.crossings(of: paths)
         var sides: PortPlan.LoopSides = [:]
         var current = plan
         let sideOptions: [PortPlan.Side] = [.low, .high]
-        for (index, chain) in layered.chains.enumerated() where chain.reversed && best > 0 {
+        for (index, chain) in layered.chains.enumerated() where best > 0 {
             guard Flowchart.crossings(of: paths, involving: index) > 0 else { continue }
-            // A diamond's or stadium's corners may be an answer's: leave their ends as the rules chose.
-            let ends = [chain.items[0], chain.items[chain.items.count - 1]].map { PortPlan.isPointShaped(graph.nodes[layered.items[$0].node!].kind) }
-            for upper in ends[0] ? [current.upper[index].side] : sideOptions {
-                for lower in ends[1] ? [current.lower[index].side] : sideOptions {
-                    if upper == current.upper[index].side && lower == current.lower[index].side { continue }
-                    var trial = sides
-                    trial[index] = (upper, lower)
-                    let candidate = PortPlan(graph: graph, layered: layered, style: style, labelSizes: labelSizes, loopSides: trial)
-                    let trialPaths = route(candidate)
-                    let count = Flowchart.crossings(of: trialPaths)
-                    if count < best {
-                        (best, sides, paths, current) = (count, trial, trialPaths, candidate)
-                    }
+            var options: [(upper: PortPlan.Side, lower: PortPlan.Side)] = []
+            if chain.reversed {
+                // A diamond's or stadium's corners may be an answer's: leave their ends as the rules chose.
+                let ends = [chain.items[0], chain.items[chain.items.count - 1]].map { PortPlan.isPointShaped(graph.nodes[layered.items[$0].node!].kind) }
+                for upper in ends[0] ? [current.upper[index].side] : sideOptions {
+                    for lower in ends[1] ? [current.lower[index].side] : sideOptions { options.append((upper, lower)) }
+                }
+            } else if let other = otherCorner(of: index, in: current, layered) {
+                options.append((other, current.lower[index].side))
+            }
+            for (upper, lower) in options {
+                if upper == current.upper[index].side && lower == current.lower[index].side { continue }
+                var trial = sides
+                trial[index] = (upper, lower)
+                let candidate = PortPlan(graph: graph, layered: layered, style: style, labelSizes: labelSizes, loopSides: trial)
+                let trialPaths = route(candidate)
+                let count = Flowchart.crossings(of: trialPaths)
+                if count < best {
+                    (best, sides, paths, current) = (count, trial, trialPaths, candidate)
                 }
             }
         }
         return sides
+    }
+
+    /// For an answer leaving a corner at the side of its diamond: the opposite corner, when nothing else uses it.
+    private func otherCorner(of index: Int, in plan: PortPlan, _ layered: LayeredGraph) -> PortPlan.Side? {
+        let item = layered.chains[index].items[0]
+        let side = plan.upper[index].side
+        guard side == .low || side == .high else { return nil }
+        let other: PortPlan.Side = side == .low ? .high : .low
+        let taken = layered.chains.indices.contains { chain in
+            (layered.chains[chain].items.first == item && plan.upper[chain].side == other)
+                || (layered.chains[chain].items.last == item && plan.lower[chain].side == other)
+        }
+        return taken ? nil : other
     }
 }
 

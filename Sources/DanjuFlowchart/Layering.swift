@@ -26,6 +26,7 @@ final class LayeredGraph {
         let items: [Int]
     }
 
+    let choices: Choices
     var items: [Item] = []
     var chains: [Chain] = []
     /// Item indexes of each layer, in order across.
@@ -35,10 +36,22 @@ final class LayeredGraph {
     var above: [[(item: Int, weight: Double)]] = []
     var below: [[(item: Int, weight: Double)]] = []
 
-    /// Layers, chains and the crossing-reduced order: all independent of sizes, so done once per graph.
-    init(graph: FlowGraph) {
-        let reversed = Self.feedbackEdges(graph)
-        let layerOf = Self.layers(graph, reversed: reversed)
+    /// Departures from the quick rules, found by `leastCrossing` where they remove crossings.
+    struct Choices {
+        /// Arrows drawn going back besides those the walk finds.
+        var loops: Set<Int> = []
+        /// Steps kept at or below a layer.
+        var lowest: [Int: Int] = [:]
+        /// Long arrows that run down their source's lane and turn at the end, rather than turn at the start.
+        var runInSourceLane: Set<Int> = []
+    }
+
+    /// Layers and chains, independent of sizes, so made once per graph.
+    init(graph: FlowGraph, choices: Choices = Choices()) {
+        self.choices = choices
+        var reversed = Self.feedbackEdges(graph)
+        for edge in choices.loops { reversed[edge] = true }
+        let layerOf = Self.layers(graph, reversed: reversed, lowest: choices.lowest)
         // Steps first, in their order, so the first layout keeps the order the process was written in.
         let nodeOrder = graph.nodes.indices.sorted { (layerOf[$0], $0) < (layerOf[$1], $1) }
         nodeItem = Array(repeating: 0, count: graph.nodes.count)
@@ -49,8 +62,9 @@ final class LayeredGraph {
         for (index, edge) in graph.edges.enumerated() {
             let (upper, lower) = reversed[index] ? (edge.to, edge.from) : (edge.from, edge.to)
             var chain = [nodeItem[upper]]
-            // Long arrows run in the lane of the step they point at (a loop: of the step it returns to).
-            let runLane = graph.nodes[edge.to].lane
+            // Long arrows run in the lane of the step they point at (a loop: of the step it returns to),
+            // unless chosen otherwise.
+            let runLane = graph.nodes[choices.runInSourceLane.contains(index) ? edge.from : edge.to].lane
             for layer in (layerOf[upper] + 1)..<max(layerOf[upper] + 1, layerOf[lower]) {
                 chain.append(items.count)
                 items.append(Item(node: nil, lane: runLane, layer: layer, across: 0, along: 0))
@@ -75,6 +89,7 @@ final class LayeredGraph {
     }
 
     private init(copying other: LayeredGraph) {
+        choices = other.choices
         items = other.items
         chains = other.chains
         layers = other.layers
@@ -130,8 +145,9 @@ final class LayeredGraph {
         return reversed
     }
 
-    /// Longest path from the top, then steps without a predecessor moved down next to their first successor.
-    static func layers(_ graph: FlowGraph, reversed: [Bool]) -> [Int] {
+    /// Longest path from the top (no step above its `lowest` layer), then steps without a predecessor moved
+    /// down next to their first successor.
+    static func layers(_ graph: FlowGraph, reversed: [Bool], lowest: [Int: Int] = [:]) -> [Int] {
         let count = graph.nodes.count
         var successors = Array(repeating: [Int](), count: count)
         var indegree = Array(repeating: 0, count: count)
@@ -141,6 +157,7 @@ final class LayeredGraph {
             indegree[lower] += 1
         }
         var layer = Array(repeating: 0, count: count)
+        for (node, floor) in lowest { layer[node] = floor }
         var ready = (0..<count).filter { indegree[$0] == 0 }
         var remaining = indegree
         var cursor = 0

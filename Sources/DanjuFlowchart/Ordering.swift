@@ -45,7 +45,10 @@ extension LayeredGraph {
         if totalCrossings(positions()) > beforeCrossings { layers = before }
     }
 
-    private func positions() -> [Int] {
+    /// Crossings of the current order.
+    var orderCrossings: Int { totalCrossings(positions()) }
+
+    func positions() -> [Int] {
         var position = Array(repeating: 0, count: items.count)
         for layer in layers { for (index, item) in layer.enumerated() { position[item] = index } }
         return position

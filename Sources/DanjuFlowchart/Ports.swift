@@ -20,7 +20,8 @@ struct PortPlan {
     /// Per chain: whether its label sits at the upper end (else the lower end, a loop's source).
     var labelAtUpper: [Bool] = []
 
-    /// Sides chosen for loops (by chain) in place of the rules below, found by trying (see FlowchartLayouter).
+    /// Sides chosen for loops and side answers (by chain) in place of the rules below, found by trying (see
+    /// FlowchartLayouter).
     typealias LoopSides = [Int: (upper: Side, lower: Side)]
 
     init(graph: FlowGraph, layered: LayeredGraph, style: FlowchartStyle, labelSizes: [ChartSize?], loopSides: LoopSides = [:]) {

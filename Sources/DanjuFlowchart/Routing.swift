@@ -165,13 +165,28 @@ struct Router {
             (b.top > a.low + 0.01 && b.top < a.high - 0.01 ? 1 : 0) + (a.bottom > b.low + 0.01 && a.bottom < b.high - 0.01 ? 1 : 0)
                 + (abs(a.bottom - b.top) < 0.01 ? 10 : 0)
         }
-        var score = [Int: Int]()
+        // Placed in an order where a piece better above another comes first (a topological order of
+        // "better above", the leftmost first among the free); pieces caught in a cycle of preferences last.
+        var aboves = Dictionary(uniqueKeysWithValues: bending.map { ($0, 0) })
+        var belows = [Int: [Int]]()
         for a in bending {
             for b in bending where a != b && overlap(pieces[a], pieces[b]) && cost(pieces[a], pieces[b]) < cost(pieces[b], pieces[a]) {
-                score[a, default: 0] += 1
+                aboves[b, default: 0] += 1
+                belows[a, default: []].append(b)
             }
         }
-        let ranked = bending.sorted { (-(score[$0] ?? 0), pieces[$0].low, $0) < (-(score[$1] ?? 0), pieces[$1].low, $1) }
+        var ranked: [Int] = []
+        var free = bending.filter { aboves[$0] == 0 }
+        while !free.isEmpty {
+            let next = free.min { (pieces[$0].low, $0) < (pieces[$1].low, $1) }!
+            free.removeAll { $0 == next }
+            ranked.append(next)
+            for b in belows[next, default: []] {
+                aboves[b]! -= 1
+                if aboves[b] == 0 { free.append(b) }
+            }
+        }
+        ranked += bending.filter { !ranked.contains($0) }.sorted { (pieces[$0].low, $0) < (pieces[$1].low, $1) }
         var placed: [Int] = []
         var count = 0
         for index in ranked {
