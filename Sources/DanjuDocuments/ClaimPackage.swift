@@ -1,3 +1,4 @@
+import DanjuDatabase
 import DanjuLayout
 import DanjuRender
 import DanjuTemplate
@@ -50,9 +51,11 @@ public struct ClaimPackage {
         let file = try AtomicFile(output)
         let summary = try renderer.source.snapshot {
             let period = ["maker": maker, "month": month]
+            try Self.checkMaker(maker, in: renderer.source.database)
             let claims = try renderer.source.read(front, parameters: period, blank: false) { try $0.rows(of: "claims").all() }
             guard !claims.isEmpty else {
-                throw DocumentError("no warranty claims of maker “\(maker)” booked in \(month): no package written")
+                throw DocumentError("no submitted warranty claims of “\(maker)” booked in \(month): no package written"
+                                    + (try Self.monthsWithClaims(maker, in: renderer.source.database)))
             }
             let claimNos = claims.map { $0["claim_no"]?.text ?? "" }
             let tagParameters = ["claims": try Self.json(claimNos)]
@@ -66,8 +69,13 @@ public struct ClaimPackage {
             let tagDocument = try renderer.layout(tags, parameters: tagParameters, policy: policy)
             let hasTags = try renderer.source.read(tags, parameters: tagParameters, blank: false) { !$0.rows(of: "tags").isEmpty }
 
-            // The letter is one page and the summary starts the next (the template says new-page).
-            var entries = [Entry(title: "保修索赔申报函", page: 1), Entry(title: "索赔汇总表", page: 2)]
+            // The letter, then the summary, which starts a new page: on the one after the letter's last.
+            let sections = front.pageSections
+            guard sections.count > 1 else {
+                throw DocumentError("\(front.file): the summary must start a new page (new-page: true) after the letter")
+            }
+            let letterPages = try renderer.layout(sections[0], parameters: period, policy: quiet).pages.count
+            var entries = [Entry(title: "保修索赔申报函", page: 1), Entry(title: "索赔汇总表", page: letterPages + 1)]
             entries += claimNos.map { Entry(title: "技术报告书", claim_no: $0, page: 0) }
             if hasTags { entries.append(Entry(title: "旧件回运标签", page: 0)) }
             let tocPages = try renderer.layout(toc, parameters: ["pages": try Self.json(entries)], policy: policy).pages.count
@@ -102,7 +110,7 @@ public struct ClaimPackage {
             if hasTags { try add(tagDocument.pages) }
 
             writer.addBookmark("保修索赔申报函", page: 1)
-            let summaryMark = writer.addBookmark("索赔汇总表（\(claims.count) 单）", page: 2, open: true)
+            let summaryMark = writer.addBookmark("索赔汇总表（\(claims.count) 单）", page: entries[1].page, open: true)
             for (claim, entry) in zip(claims, entries[2...]) {
                 let label = [claim["claim_no"], claim["customer"], claim["model"]].compactMap { $0?.text }.joined(separator: " ")
                 writer.addBookmark(label, page: entry.page, under: summaryMark)
@@ -114,6 +122,30 @@ public struct ClaimPackage {
         }
         try file.commit()
         return summary
+    }
+
+    /// The maker must be one the shop knows (by code, full name or short name); otherwise the error lists them.
+    private static func checkMaker(_ maker: String, in database: Database) throws {
+        let makers = try database.rows("SELECT code, short_name, :maker IN (code, name, short_name) AS chosen FROM manufacturers ORDER BY code",
+                                       ["maker": .text(maker)])
+        guard !makers.contains(where: { $0["chosen"] == .integer(1) }) else { return }
+        let known = makers.map { row in
+            (row["code"]?.text ?? "") + (row["short_name"]?.text.map { "（\($0)）" } ?? "")
+        }
+        throw DocumentError("no manufacturer “\(maker)”: --maker takes the code, full name or short name of one of "
+                            + (known.isEmpty ? "none (the shop has no manufacturers)" : known.joined(separator: ", ")))
+    }
+
+    /// For a month without claims: the latest months that have some, with how many (package claims only).
+    private static func monthsWithClaims(_ maker: String, in database: Database) throws -> String {
+        let shown = 6
+        let months = try database.rows("""
+            SELECT c.claim_month, count(*) AS claims FROM submitted_claims c JOIN manufacturers mf ON mf.id = c.manufacturer_id
+            WHERE :maker IN (mf.code, mf.name, mf.short_name) GROUP BY c.claim_month ORDER BY c.claim_month DESC
+            """, ["maker": .text(maker)])
+        guard !months.isEmpty else { return "; it has no submitted claims in any month" }
+        let listed = months.prefix(shown).map { "\($0["claim_month"]?.text ?? "") (\($0["claims"]?.integer ?? 0) claims)" }
+        return "; months with claims, latest first: " + listed.joined(separator: ", ") + (months.count > shown ? ", …" : "")
     }
 
     private static func json(_ value: some Encodable) throws -> String {

@@ -21,7 +21,7 @@ public struct Template: Sendable {
     public let refusals: [Refusal]
     public let header: Block?
     public let footer: Block?
-    public let body: [BodyItem]
+    public internal(set) var body: [BodyItem]
 
     public func query(named name: String) -> Query? { queries.first { $0.name == name } }
 }

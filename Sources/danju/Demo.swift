@@ -34,8 +34,8 @@ struct Demo: AsyncParsableCommand {
         """
     /// Every maker with claims in the latest claim month: the packages a clerk sends that month.
     private static let latestPackages = """
-        SELECT m.code AS maker, c.claim_month AS month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
-        WHERE c.status NOT IN ('作废', '放弃提报') AND c.claim_month = (SELECT max(claim_month) FROM warranty_claims)
+        SELECT m.code AS maker, c.claim_month AS month FROM submitted_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE c.claim_month = (SELECT max(claim_month) FROM submitted_claims)
         GROUP BY m.code ORDER BY m.code
         """
     private static let dayOfArrivals = """

@@ -3,18 +3,18 @@ import DanjuFormat
 import Foundation
 import Testing
 
-/// The claims a package for `maker`/`month` must hold, by the rule the clerk states: booked that month,
-/// neither voided nor given up.
+/// The claims a package for `maker`/`month` must hold, by the rule the clerk states: booked that month and
+/// submitted (not a 未提报 draft), neither voided nor given up.
 private let packageClaimsSQL = """
     SELECT c.claim_no, c.claimed_fen FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
-    WHERE m.code = :maker AND c.claim_month = :month AND c.status NOT IN ('作废', '放弃提报') ORDER BY c.claim_no
+    WHERE m.code = :maker AND c.claim_month = :month AND c.status NOT IN ('未提报', '作废', '放弃提报') ORDER BY c.claim_no
     """
 
 /// The maker and month with the most claims in the demo shop, and that package, made once.
 private let busiest: (maker: String, month: String, pdf: String) = {
     let row = try! demoRows("""
         SELECT m.code, c.claim_month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
-        WHERE c.status NOT IN ('作废', '放弃提报') GROUP BY 1, 2 ORDER BY count(*) DESC, 2 DESC LIMIT 1
+        WHERE c.status NOT IN ('未提报', '作废', '放弃提报') GROUP BY 1, 2 ORDER BY count(*) DESC, 2 DESC LIMIT 1
         """)[0]
     let (maker, month) = (row["code"]!.text!, row["claim_month"]!.text!)
     let pdf = newPath("package.pdf")
@@ -83,7 +83,7 @@ private func pageText(_ pdf: String, _ page: Int, layout: Bool = false) throws -
 @Test func photosAreEmbeddedByteForByte() throws {
     let photos = try demoRows("""
         SELECT f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id JOIN manufacturers m ON m.id = c.manufacturer_id
-        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('作废', '放弃提报')
+        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('未提报', '作废', '放弃提报')
         """).map { $0["path"]!.text! }
     let root = try #require(try demoRows("SELECT value FROM settings WHERE key = 'photo_root'").first?["value"]?.text)
     let sources = Set(try photos.map { try Data(contentsOf: URL(fileURLWithPath: "\(demoFolder)/\(root)/\($0)")) })
@@ -127,7 +127,7 @@ func aCorruptPhotoNamesClaimAndFileAndWritesNothing(damage: Damage) throws {
     let shop = try shopCopy()
     let victim = try #require(try Database(path: shop.database, mode: .readOnly).rows("""
         SELECT c.claim_no, f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id JOIN manufacturers m ON m.id = c.manufacturer_id
-        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('作废', '放弃提报') ORDER BY f.id LIMIT 1
+        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('未提报', '作废', '放弃提报') ORDER BY f.id LIMIT 1
         """).first)
     let (claimNo, path) = (victim["claim_no"]!.text!, victim["path"]!.text!)
     let file = "\(shop.photos)/\(path)"
@@ -198,6 +198,82 @@ func aCorruptPhotoNamesClaimAndFileAndWritesNothing(damage: Damage) throws {
     #expect(written > 0, "the writer committed while the package was being written")
     #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == (try Data(contentsOf: URL(fileURLWithPath: busiest.pdf))),
             "byte for byte the package of the unchanged shop")
+}
+
+/// A danju folder whose cover letter has a long explanation, so the letter takes more than one page.
+private func homeWithLongLetter() throws -> String {
+    let home = newPath("home")
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    try run("ln", ["-s", packageRoot + "/fonts", home + "/fonts"])
+    try run("cp", ["-r", packageRoot + "/templates", home + "/templates"])
+    let file = home + "/templates/warranty-package.yaml"
+    let yaml = try String(contentsOfFile: file, encoding: .utf8)
+    let attachments = "  - text: \"附件："
+    let note = String(repeating: "本月索赔单均经站内质检复核，故障件已拍照封存，旧件待厂家通知回运。", count: 45)
+    #expect(yaml.components(separatedBy: attachments).count == 2)
+    try yaml.replacingOccurrences(of: attachments, with: "  - text: \"说明：\(note)\"\n\(attachments)")
+        .write(toFile: file, atomically: true, encoding: .utf8)
+    return home
+}
+
+@Test func aLongLetterMovesTheSummaryAndTheContentsFollow() throws {
+    let pdf = newPath("long-letter.pdf")
+    let result = try run("/usr/bin/env", ["DANJU_HOME=\(try homeWithLongLetter())", danjuExecutable, "package",
+                                          "--maker", busiest.maker, "--month", busiest.month, "--db", demoDatabase, "-o", pdf])
+    #expect(result.status == 0, "\(result.stderr)")
+    let pages = Int(try #require(pdfInfo(pdf)["Pages"]))!
+    let summaryPage = try #require((1...pages).first { try pageText(pdf, $0).contains("保修索赔汇总表") })
+    #expect(summaryPage > 2, "the letter takes more than one page")
+    let marks = try bookmarks(pdf)
+    #expect(marks.first { $0.title.hasPrefix("索赔汇总表") }?.page == summaryPage, "the summary's bookmark")
+    let contentsPage = try #require(marks.first { $0.title == "目录" }).page
+    let contents = try pageText(pdf, contentsPage, layout: true).split(separator: "\n")
+    let line = try #require(contents.first { $0.contains("索赔汇总表") })
+    #expect(line.split(separator: " ").last.map(String.init) == String(summaryPage), "the summary's line in the contents: \(line)")
+    #expect(try pageText(pdf, 2).contains("说明"), "the letter goes on on page 2")
+}
+
+@Test func anUnknownMakerIsAnErrorListingTheMakers() throws {
+    let output = newPath("unknown.pdf")
+    let result = try danju("package", "--maker", "NO-SUCH-MAKER", "--month", busiest.month, "--db", demoDatabase, "-o", output)
+    #expect(result.status != 0)
+    let codes = try demoRows("SELECT code FROM manufacturers ORDER BY code").map { $0["code"]!.text! }
+    #expect(result.stderr.contains("no manufacturer “NO-SUCH-MAKER”") && codes.allSatisfy(result.stderr.contains), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+}
+
+@Test func aMonthWithoutClaimsIsAnErrorListingTheLatestMonthsWithClaims() throws {
+    let output = newPath("empty-month.pdf")
+    let result = try danju("package", "--maker", busiest.maker, "--month", "2099-01", "--db", demoDatabase, "-o", output)
+    #expect(result.status != 0)
+    let months = try demoRows("""
+        SELECT c.claim_month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE m.code = '\(busiest.maker)' AND c.status NOT IN ('未提报', '作废', '放弃提报')
+        GROUP BY 1 ORDER BY 1 DESC LIMIT 3
+        """).map { $0["claim_month"]!.text! }
+    #expect(months.count == 3)
+    let positions = months.map { result.stderr.range(of: $0)?.lowerBound }
+    #expect(positions.allSatisfy { $0 != nil } && positions == positions.sorted { $0! < $1! }, "latest first: \(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+}
+
+/// A claim still 未提报 is the clerk's draft: booked in the month it is submitted, it goes out then, not now.
+@Test func aClaimNotYetSubmittedStaysOutOfThePackage() throws {
+    let draft = try #require(try demoRows("""
+        SELECT c.claim_no, m.code, c.claim_month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE c.status = '未提报' AND EXISTS (SELECT 1 FROM warranty_claims o WHERE o.manufacturer_id = c.manufacturer_id
+          AND o.claim_month = c.claim_month AND o.status NOT IN ('未提报', '作废', '放弃提报'))
+        ORDER BY c.id LIMIT 1
+        """).first, "the demo shop has a draft claim in a month with a package")
+    let (claimNo, maker, month) = (draft["claim_no"]!.text!, draft["code"]!.text!, draft["claim_month"]!.text!)
+    let pdf = newPath("without-draft.pdf")
+    let result = try danju("package", "--maker", maker, "--month", month, "--db", demoDatabase, "-o", pdf)
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try compactText(pdf)
+    #expect(!text.contains(claimNo), "\(claimNo) is not sent")
+    for claim in try expectedClaims(maker: maker, month: month) {
+        #expect(text.contains(claim["claim_no"]!.text!))
+    }
 }
 
 private func qpdfCheck(_ pdf: String) throws -> Bool {
