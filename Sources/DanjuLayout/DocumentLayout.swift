@@ -113,7 +113,7 @@ public final class DocumentLayout {
             return
         }
         var held: [Page]? = []
-        let pages = try paginate { page in
+        let pages = try paginate(drawing: { held != nil }) { page in
             held?.append(page)
             if let count = held?.count, count > Self.heldPages { held = nil }
         }
@@ -155,11 +155,12 @@ public final class DocumentLayout {
         }
     }
 
-    /// Flows the body over pages, handing each to `finish` when full; returns the number of pages.
-    private func paginate(_ finish: @escaping (Page) throws -> Void) throws -> Int {
+    /// Flows the body over pages, handing each to `finish` when full; returns the number of pages. Pages are
+    /// left empty while `drawing` says that only their number is wanted.
+    private func paginate(drawing: @escaping () -> Bool = { true }, _ finish: @escaping (Page) throws -> Void) throws -> Int {
         let setup = template.page
         var paginator = Paginator(width: setup.width, height: setup.height, left: setup.margins.left, top: bodyTop, bottom: bodyBottom,
-                                  finish: finish)
+                                  drawing: drawing, finish: finish)
         // One stream, so "keep with next" can look across elements.
         try paginator.place(BandStream(concatenating: template.body.map { item in { try self.bands(for: item, width: setup.contentWidth) } }))
         let pages = try paginator.end()
