@@ -117,7 +117,8 @@ public final class DocumentLayout {
             }
             return
         }
-        var held: [Page]? = [], photos = false
+        // A list too long to be held as rows makes a document too long to be held as pages.
+        var held: [Page]? = bindings.streamed.values.allSatisfy(\.isHeld) ? [] : nil, photos = false
         let pages = try paginate(drawing: { held != nil }) { [options] page in
             held?.append(page)
             photos = photos || page.items.contains { if case .image = $0 { true } else { false } }
