@@ -122,13 +122,23 @@ public final class DataSource {
         }
     }
 
-    /// A list query's rows, counted now and read again whenever a table walks them.
+    /// Lists of up to this many rows are kept as they are counted: small next to a page's layout, and cheaper
+    /// than running the query again for each layout pass (a report's lists read costly shared rows).
+    private static let heldRows = 2_500
+
+    /// A list query's rows, counted now and, for a long list, read again whenever a table walks them.
     private func rows(of statement: Statement, values: [String: SQLValue], query: Query) throws -> TableRows {
         let bound = values.filter { statement.parameterNames.contains($0.key) }
         do {
             try statement.bind(bound)
             var count = 0
-            while try statement.step() { count += 1 }
+            var held: [Row]? = []
+            while try statement.step() {
+                count += 1
+                held?.append(statement.row())
+                if count > Self.heldRows { held = nil }
+            }
+            if let held { return TableRows(held) }
             return TableRows(count: count) {
                 try statement.bind(bound)
                 return { try statement.step() ? statement.row() : nil }

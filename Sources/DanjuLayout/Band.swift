@@ -138,6 +138,8 @@ struct Paginator {
     private let top: Double
     private let bottom: Double
     private let finish: (Page) throws -> Void
+    /// False once the caller only counts pages: bands then take their room on a page without being put on it.
+    private let drawing: () -> Bool
     private var page: Page
     /// Pages finished so far.
     private var pageCount = 0
@@ -147,13 +149,15 @@ struct Paginator {
     private var placedOnPage = 0
     private var last: (band: Band, y: Double)?
 
-    init(width: Double, height: Double, left: Double, top: Double, bottom: Double, finish: @escaping (Page) throws -> Void) {
+    init(width: Double, height: Double, left: Double, top: Double, bottom: Double, drawing: @escaping () -> Bool = { true },
+         finish: @escaping (Page) throws -> Void) {
         self.width = width
         self.height = height
         self.left = left
         self.top = top
         self.bottom = bottom
         self.finish = finish
+        self.drawing = drawing
         y = top
         page = Page(width: width, height: height)
     }
@@ -195,8 +199,10 @@ struct Paginator {
 
     private mutating func put(_ band: Band, startsPage: Bool) {
         if placedOnPage == 0, band.height > bottom - top + 0.01 { oversized.append(band.height - (bottom - top)) }
-        page.add(band, x: left, y: y)
-        if startsPage { page.items += band.ifFirstOnPage.map { $0.offsetBy(dx: left, dy: y) } }
+        if drawing() {
+            page.add(band, x: left, y: y)
+            if startsPage { page.items += band.ifFirstOnPage.map { $0.offsetBy(dx: left, dy: y) } }
+        }
         last = (band, y)
         y += band.height
         placedOnPage += 1
@@ -204,7 +210,7 @@ struct Paginator {
 
     /// Finishes the page after its last band: lines that close merged cells.
     private mutating func closePage() {
-        if let last {
+        if let last, drawing() {
             page.items += last.band.ifLastOnPage.map { $0.offsetBy(dx: left, dy: last.y) }
         }
     }

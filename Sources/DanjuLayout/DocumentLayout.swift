@@ -42,12 +42,17 @@ public struct LayoutOptions: Sendable {
     public var draft: Bool
     /// False when only the page count is wanted: images take their frames, which are fixed, unread.
     public var readImages: Bool
+    /// A copy of up to this many pages that prints “of M pages” is laid out once and its pages held until M is
+    /// known (about 120 KB a page: 15 MB for the 126-page complaint report); a longer one is laid out twice,
+    /// counting, then drawing, so that no more than a page is held at a time.
+    public var heldPages: Int
 
-    public init(record: String, imageRoot: String, draft: Bool = false, readImages: Bool = true) {
+    public init(record: String, imageRoot: String, draft: Bool = false, readImages: Bool = true, heldPages: Int = 160) {
         self.record = record
         self.imageRoot = imageRoot
         self.draft = draft
         self.readImages = readImages
+        self.heldPages = heldPages
     }
 }
 
@@ -97,12 +102,12 @@ public final class DocumentLayout {
         return overflows.filter { seen.insert($0.description).inserted }
     }
 
-    /// A document of up to this many pages is laid out once and held; a longer one is laid out again.
-    private static let heldPages = 16
+    /// Photos are large (their JPEG bytes go with the page): a document with photos is held only this long.
+    private static let heldPagesWithPhotos = 16
 
     /// One full set of pages, numbered from 1, each handed over with its header and footer. When these say
-    /// “of M pages” and the document is long, a first pass only counts the pages and a second lays them out
-    /// again, so that no more than a page is held at a time.
+    /// “of M pages” and the document is longer than `options.heldPages`, a first pass only counts the pages and
+    /// a second lays them out again, so that no more than a page is held at a time.
     private func layoutCopy(emit: @escaping (Page) throws -> Void) throws {
         if let pages = try flowchartPages() { return try pages.forEach(emit) }
         guard mentionsPageCount else {
@@ -113,10 +118,12 @@ public final class DocumentLayout {
             }
             return
         }
-        var held: [Page]? = []
-        let pages = try paginate { page in
+        // A list too long to be held as rows makes a document too long to be held as pages.
+        var held: [Page]? = bindings.streamed.values.allSatisfy(\.isHeld) ? [] : nil, photos = false
+        let pages = try paginate(drawing: { held != nil }) { [options] page in
             held?.append(page)
-            if let count = held?.count, count > Self.heldPages { held = nil }
+            photos = photos || page.items.contains { if case .image = $0 { true } else { false } }
+            if let count = held?.count, count > (photos ? Self.heldPagesWithPhotos : options.heldPages) { held = nil }
         }
         if let held {
             for (index, page) in held.enumerated() { try emit(try finished(page, number: index + 1, of: pages)) }
@@ -156,11 +163,12 @@ public final class DocumentLayout {
         }
     }
 
-    /// Flows the body over pages, handing each to `finish` when full; returns the number of pages.
-    private func paginate(_ finish: @escaping (Page) throws -> Void) throws -> Int {
+    /// Flows the body over pages, handing each to `finish` when full; returns the number of pages. Pages are
+    /// left empty while `drawing` says that only their number is wanted.
+    private func paginate(drawing: @escaping () -> Bool = { true }, _ finish: @escaping (Page) throws -> Void) throws -> Int {
         let setup = template.page
         var paginator = Paginator(width: setup.width, height: setup.height, left: setup.margins.left, top: bodyTop, bottom: bodyBottom,
-                                  finish: finish)
+                                  drawing: drawing, finish: finish)
         // One stream, so "keep with next" can look across elements.
         try paginator.place(BandStream(concatenating: template.body.map { item in { try self.bands(for: item, width: setup.contentWidth) } }))
         let pages = try paginator.end()

@@ -8,17 +8,27 @@ public enum SharedRows {
     /// The parameter that carries a shared query's rows.
     public static func parameter(_ name: String) -> String { "share_" + name }
 
-    /// The common table expression that unpacks `name`'s rows with `columns`, once per statement (a query that
-    /// joins it would otherwise unpack it again for every row of the other side). Keep shared rows lean: every
-    /// column is unpacked.
-    public static func table(_ name: String, columns: [String]) -> String {
-        let list = columns.enumerated().map { index, column in "json_extract(value, '$[\(index)]') AS \"\(column)\"" }
-        return "\(name) AS MATERIALIZED (SELECT \(list.joined(separator: ", ")) FROM json_each(:\(parameter(name))))"
+    /// The common table expression that unpacks `name`'s rows with `columns` (those `unpacked` says), once per
+    /// statement (a query that joins it would otherwise unpack it again for every row of the other side).
+    /// Without any column (count(*)), each row is just its number.
+    private static func table(_ name: String, columns: [String], unpacked: (String) -> Bool) -> String {
+        let list = columns.enumerated().filter { unpacked($0.element) }.map { index, column in
+            "json_extract(value, '$[\(index)]') AS \"\(column)\""
+        }
+        return "\(name) AS MATERIALIZED (SELECT \(list.isEmpty ? "key" : list.joined(separator: ", ")) FROM json_each(:\(parameter(name))))"
     }
 
-    /// `sql` reading the shared queries `tables` (name and columns).
+    /// `sql` reading the shared queries `tables` (name and columns). Only the columns `sql` names are unpacked
+    /// (each costs a JSON parse per row, per query), all of them when it selects `*`; a column it names
+    /// without reading (the same name in another table) merely costs its unpacking.
     public static func expand(_ sql: String, tables: [(name: String, columns: [String])]) -> String {
-        SQLText.with(tables.map { table($0.name, columns: $0.columns) }, sql)
+        let named = SQLText.selectsAll(sql) ? nil : SQLText.identifiers(in: sql)
+        return SQLText.with(tables.map { shared in
+            table(shared.name, columns: shared.columns) { column in
+                // A column named otherwise than as a plain identifier ("金额", "count(*)") is always kept.
+                named.map { $0.contains(column.lowercased()) || SQLText.identifiers(in: column) != [column.lowercased()] } ?? true
+            }
+        }, sql)
     }
 
     /// Rows as a JSON array of arrays; integers and texts keep their type through json_extract.
@@ -69,6 +79,18 @@ enum SQLText {
             if rest.first?.isWhitespace == true { return clause + ",\n" + rest }
         }
         return clause + "\n" + sql
+    }
+
+    /// Whether `sql` selects every column of a table somewhere (`SELECT *`, `t.*`, `…, *`): a `*` after `.`,
+    /// `,` or the word SELECT, DISTINCT or ALL, not after an operand (a product) or `(` (count(*)).
+    static func selectsAll(_ sql: String) -> Bool {
+        sql.indices.contains { index in
+            guard sql[index] == "*" else { return false }
+            let before = sql[..<index].reversed().drop { $0.isWhitespace }
+            if let last = before.first, last == "." || last == "," { return true }
+            let word = String(before.prefix { $0.isLetter }.reversed()).uppercased()
+            return ["SELECT", "DISTINCT", "ALL"].contains(word)
+        }
     }
 
     /// The lowercased identifiers of `sql` (a superset of the table names it reads).

@@ -30,6 +30,9 @@ public final class TableRows {
 
     public var isEmpty: Bool { count == 0 }
 
+    /// Whether the rows are in memory rather than read from the database (a list too long to hold).
+    public var isHeld: Bool { held != nil }
+
     /// Row `index` (0 ≤ index < count).
     public func row(_ index: Int) throws -> Row {
         precondition(index >= 0 && index < count, "row \(index) of \(count)")

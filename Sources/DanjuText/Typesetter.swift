@@ -8,8 +8,12 @@ public final class Typesetter {
     private let fonts: FontLibrary
     private let context: OpaquePointer
     private var descriptions: [FontKey: OpaquePointer] = [:]
+    /// Laid-out blocks in two generations: a block found in the older one moves to the newer, and when the newer
+    /// is full the older is dropped. Texts that keep coming back (a list's recurring complaints, customers,
+    /// statuses) stay laid out while one-off texts (order numbers) pass through, in bounded memory.
     private var blocks: [BlockKey: TextBlock] = [:]
-    /// Enough for every distinct text of a few documents; the cache starts over when full.
+    private var olderBlocks: [BlockKey: TextBlock] = [:]
+    /// Enough for every distinct text of a few documents.
     private static let cachedBlocks = 1_024
 
     private struct BlockKey: Hashable {
@@ -48,8 +52,11 @@ public final class Typesetter {
     public func layout(_ text: String, style: TextStyle, width: Double? = nil) -> TextBlock {
         let key = BlockKey(text: text, style: style, width: width)
         if let cached = blocks[key] { return cached }
-        if blocks.count >= Self.cachedBlocks { blocks.removeAll(keepingCapacity: true) }
-        let block = makeLayout(text, style: style, width: width)
+        let block = olderBlocks.removeValue(forKey: key) ?? makeLayout(text, style: style, width: width)
+        if blocks.count >= Self.cachedBlocks {
+            olderBlocks = blocks
+            blocks = [:]
+        }
         blocks[key] = block
         return block
     }

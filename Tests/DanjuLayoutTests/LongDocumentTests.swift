@@ -16,12 +16,13 @@ private func listRows(_ count: Int, note: (Int) -> String = { "说明\($0)" }) -
     (0..<count).map { Row(columns: ["item", "note"], values: [.text("项目\($0)"), .text(note($0))]) }
 }
 
+/// Lays a list out with pages held for documents of up to 16 pages, so that a few thousand rows stream.
 private func layoutStreaming(_ yaml: String, rows: TableRows, emit: @escaping (Page) throws -> Void) throws -> [OverflowReport] {
     let template = try TemplateLoader.load(yaml: yaml, file: "test.yaml")
     var bindings = Bindings(timeZone: try ShopTimeZone(identifier: "Asia/Shanghai"))
     bindings.streamed["items"] = rows
     return try DocumentLayout.layout(template, bindings: bindings, typesetter: try makeTypesetter(),
-                                     options: LayoutOptions(record: "test", imageRoot: NSTemporaryDirectory()), emit: emit)
+                                     options: LayoutOptions(record: "test", imageRoot: NSTemporaryDirectory(), heldPages: 16), emit: emit)
 }
 
 @Test func aLongListIsHandedOverPageByPageAndNoPageIsKept() throws {

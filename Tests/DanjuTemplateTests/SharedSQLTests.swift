@@ -77,3 +77,20 @@ private func database() throws -> Database {
     #expect(back.count == 2)
     #expect(back[0].values == row.values)
 }
+
+@Test func sharedRowsUnpackOnlyTheColumnsAQueryNames() throws {
+    let db = try database()
+    let rows = try db.rows("SELECT n, n * 10 AS tens, n * 100 AS hundreds FROM numbers")
+    let parameter = [SharedRows.parameter("big"): SQLValue.text(SharedRows.json(rows))]
+    let columns = ["n", "tens", "hundreds"]
+    // A named column comes from its own position in the row, whichever others are left out.
+    let hundreds = SharedRows.expand("SELECT sum(hundreds) AS s FROM big", tables: [("big", columns)])
+    #expect(!hundreds.contains("AS \"tens\""))
+    #expect(try db.rows(hundreds, parameter).first?["s"] == .integer(1_000))
+    #expect(try db.rows(SharedRows.expand("SELECT count(*) AS c FROM big", tables: [("big", columns)]), parameter).first?["c"] == .integer(4))
+    // `*` selects them all; a product does not.
+    for sql in ["SELECT * FROM big", "SELECT b.* FROM big b", "SELECT n, * FROM big"] {
+        #expect(try db.rows(SharedRows.expand(sql, tables: [("big", columns)]), parameter).first?.values.count ?? 0 >= 3, "\(sql)")
+    }
+    #expect(!SharedRows.expand("SELECT n * 2 AS d FROM big", tables: [("big", columns)]).contains("AS \"tens\""))
+}
