@@ -27,8 +27,8 @@ public struct FlowchartElement: Sendable {
 
 extension ElementReader {
     func flowchart(_ node: YAMLNode) throws -> FlowchartElement {
-        let map = try node.mapping(what: "flowchart", allowed: ["flowchart", "keep-with-next", "name", "title-block", "lanes-as",
-                                                                "font-size", "min-size", "paper", "height", "legend"])
+        let map = try node.mapping(what: "flowchart", allowed: Self.common.union(["flowchart", "name", "title-block", "lanes-as",
+                                                                                  "font-size", "min-size", "paper", "height", "legend"]))
         let queries = try map.required("flowchart").mapping(what: "flowchart (the queries lanes, steps, arrows)", allowed: ["lanes", "steps", "arrows"])
         let lanesAs = try map["lanes-as"]?.string(what: "lanes-as") ?? "columns"
         guard ["columns", "rows"].contains(lanesAs) else { throw map["lanes-as"]!.error("expected lanes-as: columns or rows") }
