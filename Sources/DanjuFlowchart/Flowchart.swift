@@ -108,7 +108,7 @@ public final class FlowchartLayouter {
         }
         let headerExtent = vertical ? (titles.map(\.1.height).max() ?? 0) + 2 * style.padY : headerWidth
         let router = Router(graph: graph, layered: layered, plan: plan, style: style)
-        let routed = router.route(top: headerExtent + style.lineGap, labelSizes: labelSizes.map { $0.map(abstract) })
+        let routed = router.route(top: headerExtent + style.lineGap, labelSizes: abstractLabels)
         let along = routed.height + style.lineGap
         let across = lanes.last.map { $0.left + $0.width } ?? 0
 
@@ -220,11 +220,8 @@ struct NodeContent {
         kind = node.kind
         self.style = style
         let inner = style.stepWidth - 2 * style.padX - (node.kind == .subprocess ? 2 * style.barInset : 0)
-        let wrap = switch node.kind {
-        case .decision: style.stepWidth * 0.8
-        case .start, .end: style.stepWidth * 0.8
-        default: inner
-        }
+        // A diamond or stadium grows around its text (a diamond to 1.7 times its width): a narrower wrap keeps it near the step width.
+        let wrap = [.decision, .start, .end].contains(node.kind) ? style.stepWidth * 0.8 : inner
         label = (node.label, wrap, measure(node.label, style.stepFont, wrap))
         let limitText = node.timeLimit.map { "时限 " + $0 }
         limit = limitText.map { ($0, measure($0, style.metaFont, nil)) }
@@ -253,7 +250,7 @@ struct NodeContent {
         }
     }
 
-
+    /// The texts placed in `frame`, centred above the wavy bottom of a document box.
     func placed(in frame: Rect, index: Int) -> ChartNode {
         let gap = metaSize.height > 0 ? 0.25 * style.f : 0
         let contentHeight = label.size.height + gap + metaSize.height
