@@ -98,6 +98,29 @@ private func processCodes() throws -> [String] {
     #expect(try pdfInfo(output)["Page size"]?.contains("(A4)") == true)
 }
 
+@Test func aFlowchartsStepsMayAlsoBeListedInATable() throws {
+    let original = try String(contentsOfFile: packageRoot + "/templates/flowchart.yaml", encoding: .utf8)
+    let template = newPath("steps-table.yaml")
+    let body = """
+        body:
+          - flowchart: {lanes: lanes, steps: steps, arrows: arrows}
+            height: 200
+            legend: false
+          - table: steps
+            columns:
+              - {title: 步骤, width: 20, value: "{{code}}"}
+              - {title: 内容, value: "{{label}}"}
+        """
+    try String(original[..<original.range(of: "body:")!.lowerBound] + body).write(toFile: template, atomically: true, encoding: .utf8)
+    let output = newPath("steps-table.pdf")
+    let result = try danju("render", template, "--db", demoDatabase, "--param", "process=WC", "-o", output)
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try streamText(output)
+    for row in try demoRows("SELECT n.code FROM process_nodes n JOIN processes p ON p.id = n.process_id WHERE p.code = 'WC'") {
+        #expect(text.contains(try #require(row["code"]?.text)), "the table lists every step")
+    }
+}
+
 @Test func checkNamesAMissingFlowchartColumn() throws {
     let original = try String(contentsOfFile: packageRoot + "/templates/flowchart.yaml", encoding: .utf8)
     let template = newPath("nokind.yaml")
