@@ -134,8 +134,7 @@ struct FlowchartDrawing {
     }
 
     private func rectangle(_ r: Rect, _ origin: Point) -> [PathStep] {
-        [.move(origin.x + r.x, origin.y + r.y), .line(origin.x + r.maxX, origin.y + r.y), .line(origin.x + r.maxX, origin.y + r.maxY),
-         .line(origin.x + r.x, origin.y + r.maxY), .close]
+        PathStep.rectangle(r.offsetBy(dx: origin.x, dy: origin.y))
     }
 
     private func rounded(_ r: Rect, radius: Double, _ origin: Point) -> [PathStep] {
