@@ -121,6 +121,18 @@ private func processCodes() throws -> [String] {
     }
 }
 
+@Test func aStepWithoutALaneIsAnErrorNamingTheQueryAndRow() throws {
+    let original = try String(contentsOfFile: packageRoot + "/templates/flowchart.yaml", encoding: .utf8)
+    let template = newPath("nolane.yaml")
+    try original.replacingOccurrences(of: "n.lane_code AS lane,", with: "CASE WHEN n.seq = 3 THEN NULL ELSE n.lane_code END AS lane,")
+        .write(toFile: template, atomically: true, encoding: .utf8)
+    let output = newPath("nolane.pdf")
+    let result = try danju("render", template, "--db", demoDatabase, "--param", "process=WC", "-o", output)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("nolane.yaml:") && result.stderr.contains("query “steps”, row 3: “lane” is NULL"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+}
+
 @Test func checkNamesAMissingFlowchartColumn() throws {
     let original = try String(contentsOfFile: packageRoot + "/templates/flowchart.yaml", encoding: .utf8)
     let template = newPath("nokind.yaml")
