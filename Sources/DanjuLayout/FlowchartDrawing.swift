@@ -74,7 +74,7 @@ struct FlowchartDrawing {
                     let dx = point.x - next.x, dy = point.y - next.y
                     let norm = max(abs(dx) + abs(dy), 0.001)
                     let center = Point(x: point.x + dx / norm * r, y: point.y + dy / norm * r)
-                    items += connector(number: connectors[edge.index] ?? 0, center: center, radius: r, f: f)
+                    items += connector(number: connectors[edge.index] ?? 0, center: center, radius: r, style: chart.style)
                 }
             }
             if let label = edge.label, visible(label.frame) {
@@ -190,8 +190,8 @@ struct FlowchartDrawing {
     }
 
     /// A page-break connector: a circle with the number that the matching connector on the other page has.
-    func connector(number: Int, center: Point, radius: Double, f: Double) -> [PageItem] {
-        let label = typesetter.layout(String(number), style: TextStyle(family: family, size: (f * 0.8 * 4).rounded() / 4, bold: true))
+    func connector(number: Int, center: Point, radius: Double, style: FlowchartStyle) -> [PageItem] {
+        let label = typesetter.layout(String(number), style: TextStyle(family: family, size: style.metaFont.size, bold: true))
         return [.shape(Shape(path: circle(center: center, radius: radius), fill: Fill(.white), stroke: Stroke(width: Self.symbolLine))),
                 .text(label, at: Point(x: center.x - label.width / 2, y: center.y - label.height / 2))]
     }

@@ -284,7 +284,7 @@ public struct FlowchartSheet {
                 items += drawing.symbol(kind, frame: Rect(x: x, y: y, width: sample.width, height: sample.height),
                                         origin: Point(x: 0, y: 0), style: style)
             case .connector:
-                items += drawing.connector(number: 1, center: Point(x: x + sample.height / 2, y: middle), radius: sample.height / 2, f: f)
+                items += drawing.connector(number: 1, center: Point(x: x + sample.height / 2, y: middle), radius: sample.height / 2, style: style)
             case .arrow(let dashed):
                 items += drawing.arrow([Point(x: x, y: middle), Point(x: x + sample.width, y: middle)], style: style, dashed: dashed)
             }
