@@ -70,12 +70,11 @@ extension DocumentLayout {
         } catch let error as FlowchartError {
             throw fail(error.description)
         }
-        let setup = template.page.margins
         let fields = try element.titleBlock.map { (label: $0.label, value: try bindings.text($0.value)) }
         return FlowchartSheet(graph: graph, name: try element.name.map { try bindings.text($0) } ?? "", fields: fields,
                               options: .init(fontSize: element.fontSize, minFontSize: element.minSize,
                                              lanes: element.lanesAsRows ? .horizontal : .vertical, legend: element.legend, pageNumbers: withPage,
-                                             margins: (setup.top, setup.right, setup.bottom, setup.left)),
+                                             margins: template.page.margins),
                               typesetter: typesetter, family: element.family)
     }
 }
