@@ -61,8 +61,12 @@ private func processCodes() throws -> [String] {
 
 @Test func theSameProcessGivesTheSameBytes() throws {
     let first = newPath("a.pdf"), second = newPath("b.pdf")
-    for path in [first, second] { _ = try danju("render", "flowchart", "--db", demoDatabase, "--param", "process=FS", "-o", path) }
-    #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+    for path in [first, second] {
+        let result = try danju("render", "flowchart", "--db", demoDatabase, "--param", "process=FS", "-o", path)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+    let bytes = try #require(FileManager.default.contents(atPath: first), "the chart was written")
+    #expect(bytes == FileManager.default.contents(atPath: second))
 }
 
 @Test func anUnknownProcessIsRefusedNamingTheKnownOnes() throws {
