@@ -48,16 +48,18 @@ public struct ChartLane: Sendable {
 /// A laid-out swimlane chart in points, from (0, 0). Build it with `Flowchart.layout`.
 public struct Flowchart: Sendable {
     public let size: ChartSize
-    public let direction: LaneDirection
     public let style: FlowchartStyle
     public let lanes: [ChartLane]
     public let nodes: [ChartNode]
     public let edges: [ChartEdge]
-    /// Where each layer starts and ends along the flow (y for vertical lanes, x for horizontal), channel
-    /// after it included: a chart split over pages is cut between layers.
+    /// Where each layer's steps start and end along the flow (y for vertical lanes, x for horizontal): a chart
+    /// split over pages is cut in the channels between them.
     public let layerSpans: [ClosedRange<Double>]
     /// The extent of the lane headers along the flow.
     public let headerExtent: Double
+
+    /// Which way the lanes run: the style's choice.
+    public var direction: LaneDirection { style.lanes }
 
     /// Lays `graph` out: layers along the flow, lanes across it, arrows routed between the boxes.
     public static func layout(_ graph: FlowGraph, style: FlowchartStyle, measure: TextMeasure) -> Flowchart {
@@ -143,7 +145,7 @@ public final class FlowchartLayouter {
             return start...end
         }
         return Flowchart(size: vertical ? ChartSize(width: across, height: along) : ChartSize(width: along, height: across),
-                         direction: style.lanes, style: style, lanes: chartLanes, nodes: chartNodes,
+                         style: style, lanes: chartLanes, nodes: chartNodes,
                          edges: chartEdges.compactMap { $0 }, layerSpans: spans, headerExtent: headerExtent)
     }
 }
