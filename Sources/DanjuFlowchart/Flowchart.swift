@@ -139,7 +139,8 @@ public final class FlowchartLayouter {
                                                implied: graph.edges[chain.edge].implied)
         }
         let spans = layered.layers.indices.map { layer -> ClosedRange<Double> in
-            let row = layered.layers[layer].map { layered.items[$0] }.filter { !$0.isDummy }
+            // A layer only long arrows pass through (its step moved lower) spans their points at the row's middle.
+            let row = layered.layers[layer].map { layered.items[$0] }
             let start = row.map { $0.v - $0.along / 2 }.min() ?? 0
             let end = row.map { $0.v + $0.along / 2 }.max() ?? start
             return start...end
