@@ -80,7 +80,7 @@ struct FlowchartDrawing {
             if let label = edge.label, visible(label.frame) {
                 let frame = placeRect(label.frame)
                 items.append(.shape(Shape(path: rectangle(frame.insetBy(dx: -0.1 * f, dy: -0.1 * f), origin), fill: Fill(.white))))
-                items.append(text(PlacedText(text: label.text, font: label.font, wrapWidth: label.wrapWidth, frame: frame), at: origin))
+                items.append(text(label.moved(to: frame), at: origin))
             }
         }
 
@@ -88,14 +88,15 @@ struct FlowchartDrawing {
         for node in chart.nodes where visible(node.frame) {
             let frame = placeRect(node.frame)
             items += symbol(node.kind, frame: frame, origin: origin, style: chart.style)
-            for placed in node.texts {
-                let moved = PlacedText(text: placed.text, font: placed.font, wrapWidth: placed.wrapWidth, frame: placeRect(placed.frame))
-                if placed.text == node.timeLimit?.text {
-                    let badge = moved.frame.insetBy(dx: -0.15 * f, dy: -0.15 * f)
-                    items.append(.shape(Shape(path: rounded(badge, radius: badge.height / 2, origin),
-                                              stroke: Stroke(width: 0.5, color: Color(red: 0.7, green: 0, blue: 0)))))
-                }
-                items.append(text(moved, at: origin))
+            for placed in [node.label] + [node.form].compactMap({ $0 }) {
+                items.append(text(placed.moved(to: placeRect(placed.frame)), at: origin))
+            }
+            if let limit = node.timeLimit.map({ $0.moved(to: placeRect($0.frame)) }) {
+                // The time limit in a red badge.
+                let badge = limit.frame.insetBy(dx: -0.15 * f, dy: -0.15 * f)
+                items.append(.shape(Shape(path: rounded(badge, radius: badge.height / 2, origin),
+                                          stroke: Stroke(width: 0.5, color: Color(red: 0.7, green: 0, blue: 0)))))
+                items.append(text(limit, at: origin))
             }
         }
         return items
@@ -225,4 +226,9 @@ struct FlowchartDrawing {
         return [.shape(Shape(path: path, stroke: Stroke(width: Self.edgeLine, dash: dash))),
                 .shape(Shape(path: headPath, fill: Fill(.black)))]
     }
+}
+
+extension PlacedText {
+    /// The same text, laid out the same way, in `frame`.
+    func moved(to frame: Rect) -> PlacedText { PlacedText(text: text, font: font, wrapWidth: wrapWidth, frame: frame) }
 }
