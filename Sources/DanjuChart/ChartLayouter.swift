@@ -1,6 +1,5 @@
 import DanjuGeometry
 import DanjuText
-import Foundation
 
 /// Lays a chart out in a `width` × `height` box: title and unit, legend, axes with 1-2-5 ticks, marks, value
 /// labels placed so that they cover neither each other nor any mark, and category names wrapped to two lines

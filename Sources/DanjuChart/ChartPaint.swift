@@ -24,8 +24,7 @@ extension Stroke {
 
 extension Shape {
     static func rect(_ box: Rect, fill: Fill?, stroke: Double? = 0.4) -> Shape {
-        Shape(path: [.move(box.x, box.y), .line(box.maxX, box.y), .line(box.maxX, box.maxY), .line(box.x, box.maxY), .close],
-              fill: fill, stroke: stroke.map { .chart(width: $0) }, bounds: box)
+        Shape(path: PathStep.rectangle(box), fill: fill, stroke: stroke.map { .chart(width: $0) }, bounds: box)
     }
 
     static func line(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, width: Double, gray: Double = 0,

@@ -18,7 +18,7 @@ public struct Segment: Sendable, Hashable {
 /// Places value labels one after another so that none covers a mark or a label placed before it:
 /// just above its anchor if free, else just below (for points), else stepped upwards until free.
 struct LabelPlacer {
-    var obstacles: [Rect]
+    let obstacles: [Rect]
     private var placed: [Rect] = []
 
     init(obstacles: [Rect]) { self.obstacles = obstacles }

@@ -92,7 +92,7 @@ extension DemoBuilder {
     /// Labour at the shop's rate (the manufacturer's for warranty); big jobs are shared by two technicians,
     /// each charging his own hours ("谁工作，谁收工时").
     func labourLines(_ description: String, hours: Double, payer: String, _ draft: OrderDraft,
-                             _ rng: inout SplitMix64) -> [Line] {
+                     _ rng: inout SplitMix64) -> [Line] {
         let tenths = max(Int(hours * 10), 5)
         let rate = payer == "warranty" ? Self.claimRateFen : Self.labourRateFen
         let shared = tenths >= 80 && rng.chance(0.5)

@@ -61,12 +61,14 @@ public final class DataSource {
                 throw TemplateError("\(name): \(error.message)", at: location)
             }
         }
-        // Lists that only tables print are read as the table needs them, not held; charts and grids hold theirs.
-        let heldQueries = Set(template.body.compactMap { item -> String? in
+        // Lists that only tables print are read as the table needs them, not held; charts, grids and flowcharts
+        // hold theirs, also when a table prints the same query.
+        let heldQueries = Set(template.body.flatMap { item -> [String] in
             switch item.element {
-            case .chart(let chart): chart.query
-            case .grid(let grid): grid.query
-            default: nil
+            case .chart(let chart): [chart.query]
+            case .grid(let grid): [grid.query]
+            case .flowchart(let chart): [chart.lanes, chart.steps, chart.arrows]
+            default: []
             }
         })
         let tableQueries = Set(template.body.compactMap { if case .table(let table) = $0.element { table.query } else { nil } })

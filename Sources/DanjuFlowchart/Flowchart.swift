@@ -48,16 +48,18 @@ public struct ChartLane: Sendable {
 /// A laid-out swimlane chart in points, from (0, 0). Build it with `Flowchart.layout`.
 public struct Flowchart: Sendable {
     public let size: ChartSize
-    public let direction: LaneDirection
     public let style: FlowchartStyle
     public let lanes: [ChartLane]
     public let nodes: [ChartNode]
     public let edges: [ChartEdge]
-    /// Where each layer starts and ends along the flow (y for vertical lanes, x for horizontal), channel
-    /// after it included: a chart split over pages is cut between layers.
+    /// Where each layer's steps start and end along the flow (y for vertical lanes, x for horizontal): a chart
+    /// split over pages is cut in the channels between them.
     public let layerSpans: [ClosedRange<Double>]
     /// The extent of the lane headers along the flow.
     public let headerExtent: Double
+
+    /// Which way the lanes run: the style's choice.
+    public var direction: LaneDirection { style.lanes }
 
     /// Lays `graph` out: layers along the flow, lanes across it, arrows routed between the boxes.
     public static func layout(_ graph: FlowGraph, style: FlowchartStyle, measure: TextMeasure) -> Flowchart {
@@ -108,7 +110,7 @@ public final class FlowchartLayouter {
         }
         let headerExtent = vertical ? (titles.map(\.1.height).max() ?? 0) + 2 * style.padY : headerWidth
         let router = Router(graph: graph, layered: layered, plan: plan, style: style)
-        let routed = router.route(top: headerExtent + style.lineGap, labelSizes: labelSizes.map { $0.map(abstract) })
+        let routed = router.route(top: headerExtent + style.lineGap, labelSizes: abstractLabels)
         let along = routed.height + style.lineGap
         let across = lanes.last.map { $0.left + $0.width } ?? 0
 
@@ -137,13 +139,14 @@ public final class FlowchartLayouter {
                                                implied: graph.edges[chain.edge].implied)
         }
         let spans = layered.layers.indices.map { layer -> ClosedRange<Double> in
-            let row = layered.layers[layer].map { layered.items[$0] }.filter { !$0.isDummy }
+            // A layer only long arrows pass through (its step moved lower) spans their points at the row's middle.
+            let row = layered.layers[layer].map { layered.items[$0] }
             let start = row.map { $0.v - $0.along / 2 }.min() ?? 0
             let end = row.map { $0.v + $0.along / 2 }.max() ?? start
             return start...end
         }
         return Flowchart(size: vertical ? ChartSize(width: across, height: along) : ChartSize(width: along, height: across),
-                         direction: style.lanes, style: style, lanes: chartLanes, nodes: chartNodes,
+                         style: style, lanes: chartLanes, nodes: chartNodes,
                          edges: chartEdges.compactMap { $0 }, layerSpans: spans, headerExtent: headerExtent)
     }
 }
@@ -220,11 +223,8 @@ struct NodeContent {
         kind = node.kind
         self.style = style
         let inner = style.stepWidth - 2 * style.padX - (node.kind == .subprocess ? 2 * style.barInset : 0)
-        let wrap = switch node.kind {
-        case .decision: style.stepWidth * 0.8
-        case .start, .end: style.stepWidth * 0.8
-        default: inner
-        }
+        // A diamond or stadium grows around its text (a diamond to 1.7 times its width): a narrower wrap keeps it near the step width.
+        let wrap = [.decision, .start, .end].contains(node.kind) ? style.stepWidth * 0.8 : inner
         label = (node.label, wrap, measure(node.label, style.stepFont, wrap))
         let limitText = node.timeLimit.map { "时限 " + $0 }
         limit = limitText.map { ($0, measure($0, style.metaFont, nil)) }
@@ -253,7 +253,7 @@ struct NodeContent {
         }
     }
 
-
+    /// The texts placed in `frame`, centred above the wavy bottom of a document box.
     func placed(in frame: Rect, index: Int) -> ChartNode {
         let gap = metaSize.height > 0 ? 0.25 * style.f : 0
         let contentHeight = label.size.height + gap + metaSize.height

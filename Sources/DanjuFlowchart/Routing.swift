@@ -28,9 +28,19 @@ struct Router {
 
     /// Lays the rows and channels out from `top` and routes every chain; `labelSizes` per edge.
     func route(top: Double, labelSizes: [ChartSize?]) -> Result {
+        let ends = portPositions()
+        var channels = pieces(ends)
+        let trackCounts = channels.indices.map { assignTracks(&channels[$0]) }
+        let along = placeAlong(top: top, trackCounts: trackCounts, labelSizes: labelSizes)
+        let paths = layered.chains.indices.map { path(of: $0, ends: ends, channels: channels, along: along) }
+        return Result(paths: paths, labels: placeLabels(paths: paths, sizes: labelSizes), height: along.height)
+    }
+
+    /// Where each chain leaves its upper item and enters its lower one, across the flow: at a side port's stub,
+    /// or on the top and bottom sides, spread in the order of where their arrows go.
+    private func portPositions() -> (upper: [Double], lower: [Double]) {
         let items = layered.items
         let chains = layered.chains
-        // Ports on the top and bottom sides, spread in the order of where their arrows go.
         var upperU = Array(repeating: 0.0, count: chains.count), lowerU = upperU
         var bottoms: [Int: [Int]] = [:], tops: [Int: [Int]] = [:]
         for (index, chain) in chains.enumerated() {
@@ -45,73 +55,88 @@ struct Router {
         // Sorted by where the arrow goes next: the neighbouring dummy, or the other end's stub or centre.
         spread(bottoms, into: &upperU) { chains[$0].items.count == 2 && hasStub.lower.contains($0) ? lowerU[$0] : items[chains[$0].items[1]].u }
         spread(tops, into: &lowerU) { chains[$0].items.count == 2 ? upperU[$0] : items[chains[$0].items[chains[$0].items.count - 2]].u }
+        return (upperU, lowerU)
+    }
 
-        // Pieces and tracks per channel.
+    /// Each chain's run through each channel it crosses, by channel (the layer above it).
+    private func pieces(_ ends: (upper: [Double], lower: [Double])) -> [[Piece]] {
+        let items = layered.items
         var channels = Array(repeating: [Piece](), count: layered.layers.count)
-        for (index, chain) in chains.enumerated() {
+        for (index, chain) in layered.chains.enumerated() {
             for position in chain.items.indices.dropLast() {
                 let from = chain.items[position], to = chain.items[position + 1]
-                let topU = position == 0 ? upperU[index] : items[from].u
-                let bottomU = position + 1 == chain.items.count - 1 ? lowerU[index] : items[to].u
+                let topU = position == 0 ? ends.upper[index] : items[from].u
+                let bottomU = position + 1 == chain.items.count - 1 ? ends.lower[index] : items[to].u
                 channels[items[from].layer].append(Piece(chain: index, top: topU, bottom: bottomU))
             }
         }
-        let trackCounts = channels.indices.map { assignTracks(&channels[$0]) }
+        return channels
+    }
 
-        // Rows and channels along the flow.
+    /// Where the channels lie along the flow: each starts below its layer's row, its first track `topMargin`
+    /// lower (below the labels of arrows leaving that row downwards).
+    private struct Along {
+        var channelTop: [Double] = []
+        var topMargin: [Double] = []
+        var height = 0.0
+    }
+
+    /// Rows and channels along the flow from `top`, each channel as deep as its tracks need; sets every item's `v`.
+    private func placeAlong(top: Double, trackCounts: [Int], labelSizes: [ChartSize?]) -> Along {
+        let items = layered.items
+        let chains = layered.chains
         let labelled = Set(chains.indices.filter { plan.labelAtUpper[$0] && plan.upper[$0].side == .bottom && labelSizes[chains[$0].edge] != nil }
             .map { items[chains[$0].items[0]].layer })
         let labelHeight = labelSizes.compactMap { $0?.height }.max() ?? 0
-        var rowTop: [Double] = [], rowHeight: [Double] = [], channelTop: [Double] = [], topMargin: [Double] = []
+        var along = Along()
         var v = top
         for (layer, row) in layered.layers.enumerated() {
             let height = max(style.f, row.map { items[$0].along }.max() ?? 0)
-            rowTop.append(v)
-            rowHeight.append(height)
+            for item in row { layered.items[item].v = v + height / 2 }
             v += height
-            channelTop.append(v)
+            along.channelTop.append(v)
             let margin = labelled.contains(layer) ? labelHeight + 0.45 * style.f : 0.6 * style.f
-            topMargin.append(margin)
+            along.topMargin.append(margin)
             if layer + 1 < layered.layers.count {
                 v += max(style.minChannel, margin + Double(max(trackCounts[layer] - 1, 0)) * style.trackGap + style.arrowLength + 0.5 * style.f)
             }
         }
-        for (layer, row) in layered.layers.enumerated() {
-            for item in row { layered.items[item].v = rowTop[layer] + rowHeight[layer] / 2 }
-        }
+        along.height = v
+        return along
+    }
 
-        var paths: [[Point]] = []
-        for (index, chain) in chains.enumerated() {
-            var points: [Point] = []
-            let first = layered.items[chain.items[0]], last = layered.items[chain.items[chain.items.count - 1]]
-            let upperPort = plan.upper[index], lowerPort = plan.lower[index]
-            if upperPort.side == .bottom {
-                points.append(Point(x: upperU[index], y: first.v + first.along / 2))
-            } else {
-                let v = sidePortV(upperPort, item: first, down: true)
-                points.append(Point(x: sideU(upperPort.side, item: first), y: v))
-                points.append(Point(x: upperU[index], y: v))
-            }
-            for item in chain.items.dropLast() {
-                let layer = layered.items[item].layer
-                guard let piece = channels[layer].first(where: { $0.chain == index }) else { continue }
-                if !piece.isStraight {
-                    let y = channelTop[layer] + topMargin[layer] + Double(piece.track) * style.trackGap
-                    points.append(Point(x: piece.top, y: y))
-                    points.append(Point(x: piece.bottom, y: y))
-                }
-            }
-            if lowerPort.side == .top {
-                points.append(Point(x: lowerU[index], y: last.v - last.along / 2))
-            } else {
-                let v = sidePortV(lowerPort, item: last, down: false)
-                points.append(Point(x: lowerU[index], y: v))
-                points.append(Point(x: sideU(lowerPort.side, item: last), y: v))
-            }
-            let simplified = Self.simplify(points)
-            paths.append(chain.reversed ? simplified.reversed() : simplified)
+    /// The points of chain `index` in the drawing direction: out of its source's port, along its tracks, into
+    /// its target's port.
+    private func path(of index: Int, ends: (upper: [Double], lower: [Double]), channels: [[Piece]], along: Along) -> [Point] {
+        let chain = layered.chains[index]
+        var points: [Point] = []
+        let first = layered.items[chain.items[0]], last = layered.items[chain.items[chain.items.count - 1]]
+        let upperPort = plan.upper[index], lowerPort = plan.lower[index]
+        if upperPort.side == .bottom {
+            points.append(Point(x: ends.upper[index], y: first.v + first.along / 2))
+        } else {
+            let v = sidePortV(upperPort, item: first, down: true)
+            points.append(Point(x: sideU(upperPort.side, item: first), y: v))
+            points.append(Point(x: ends.upper[index], y: v))
         }
-        return Result(paths: paths, labels: placeLabels(paths: paths, sizes: labelSizes), height: v)
+        for item in chain.items.dropLast() {
+            let layer = layered.items[item].layer
+            guard let piece = channels[layer].first(where: { $0.chain == index }) else { continue }
+            if !piece.isStraight {
+                let y = along.channelTop[layer] + along.topMargin[layer] + Double(piece.track) * style.trackGap
+                points.append(Point(x: piece.top, y: y))
+                points.append(Point(x: piece.bottom, y: y))
+            }
+        }
+        if lowerPort.side == .top {
+            points.append(Point(x: ends.lower[index], y: last.v - last.along / 2))
+        } else {
+            let v = sidePortV(lowerPort, item: last, down: false)
+            points.append(Point(x: ends.lower[index], y: v))
+            points.append(Point(x: sideU(lowerPort.side, item: last), y: v))
+        }
+        let simplified = Self.simplify(points)
+        return chain.reversed ? simplified.reversed() : simplified
     }
 
     private func spread(_ ports: [Int: [Int]], into u: inout [Double], by otherEnd: (Int) -> Double) {

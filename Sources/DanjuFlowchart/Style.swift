@@ -33,7 +33,8 @@ public struct FlowchartStyle: Sendable {
 
     var f: Double { fontSize }
     var stepFont: ChartFont { ChartFont(role: .step, size: f, bold: false) }
-    var metaFont: ChartFont { ChartFont(role: .meta, size: (f * 0.8 * 4).rounded() / 4, bold: false) }
+    /// Form names and time limits; connector numbers are set in it too.
+    public var metaFont: ChartFont { ChartFont(role: .meta, size: (f * 0.8 * 4).rounded() / 4, bold: false) }
     var edgeFont: ChartFont { ChartFont(role: .edgeLabel, size: (f * 0.85 * 4).rounded() / 4, bold: false) }
     var laneFont: ChartFont { ChartFont(role: .laneHeader, size: f, bold: true) }
 

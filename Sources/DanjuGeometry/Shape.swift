@@ -19,6 +19,11 @@ public enum PathStep: Sendable, Hashable {
         }
     }
 
+    /// The outline of `rect`, clockwise from its top left corner.
+    public static func rectangle(_ rect: Rect) -> [PathStep] {
+        [.move(rect.x, rect.y), .line(rect.maxX, rect.y), .line(rect.maxX, rect.maxY), .line(rect.x, rect.maxY), .close]
+    }
+
     /// Points the step's drawing stays within: end and control points, or an arc's whole circle.
     var extremes: [Point] {
         switch self {

@@ -46,28 +46,35 @@ extension DocumentLayout {
     }
 
     private func sheet(_ element: FlowchartElement, withPage: Bool) throws -> FlowchartSheet {
-        let text = { (row: Row, column: String) in row[column]?.text }
-        let lanes = (bindings.tables[element.lanes] ?? []).map { FlowGraph.Lane(code: text($0, "code") ?? "", name: text($0, "name") ?? "") }
-        let steps = (bindings.tables[element.steps] ?? []).map { row in
-            (code: text(row, "code") ?? "", lane: text(row, "lane") ?? "", kind: text(row, "kind") ?? "", label: text(row, "label") ?? "",
-             timeLimit: text(row, "time_limit"), form: text(row, "form"))
+        func fail(_ problem: String) -> TemplateError { TemplateError("flowchart (\(options.record)): \(problem)", at: element.location) }
+        /// Each row of `query`, with a reader of the columns every row must fill.
+        func rows<T>(_ query: String, _ make: (Row, (String) throws -> String) throws -> T) throws -> [T] {
+            try (bindings.tables[query] ?? []).enumerated().map { index, row in
+                try make(row) { column in
+                    guard let text = row[column]?.text else { throw fail("query “\(query)”, row \(index + 1): “\(column)” is NULL") }
+                    return text
+                }
+            }
         }
-        let arrows = (bindings.tables[element.arrows] ?? []).map { row in
-            (from: text(row, "from_code") ?? "", to: text(row, "to_code") ?? "", label: text(row, "label"),
-             implied: row["implied"]?.integer == 1)
+        let lanes = try rows(element.lanes) { _, required in FlowGraph.Lane(code: try required("code"), name: try required("name")) }
+        let steps = try rows(element.steps) { row, required in
+            (code: try required("code"), lane: try required("lane"), kind: try required("kind"), label: try required("label"),
+             timeLimit: row["time_limit"]?.text, form: row["form"]?.text)
+        }
+        let arrows = try rows(element.arrows) { row, required in
+            (from: try required("from_code"), to: try required("to_code"), label: row["label"]?.text, implied: row["implied"]?.integer == 1)
         }
         let graph: FlowGraph
         do {
             graph = try FlowGraph(lanes: lanes, nodes: steps, edges: arrows)
         } catch let error as FlowchartError {
-            throw TemplateError("flowchart (\(options.record)): \(error.description)", at: element.location)
+            throw fail(error.description)
         }
-        let setup = template.page.margins
         let fields = try element.titleBlock.map { (label: $0.label, value: try bindings.text($0.value)) }
         return FlowchartSheet(graph: graph, name: try element.name.map { try bindings.text($0) } ?? "", fields: fields,
                               options: .init(fontSize: element.fontSize, minFontSize: element.minSize,
                                              lanes: element.lanesAsRows ? .horizontal : .vertical, legend: element.legend, pageNumbers: withPage,
-                                             margins: (setup.top, setup.right, setup.bottom, setup.left)),
+                                             margins: template.page.margins),
                               typesetter: typesetter, family: element.family)
     }
 }

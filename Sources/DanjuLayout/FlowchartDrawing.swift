@@ -74,13 +74,13 @@ struct FlowchartDrawing {
                     let dx = point.x - next.x, dy = point.y - next.y
                     let norm = max(abs(dx) + abs(dy), 0.001)
                     let center = Point(x: point.x + dx / norm * r, y: point.y + dy / norm * r)
-                    items += connector(number: connectors[edge.index] ?? 0, center: center, radius: r, f: f)
+                    items += connector(number: connectors[edge.index] ?? 0, center: center, radius: r, style: chart.style)
                 }
             }
             if let label = edge.label, visible(label.frame) {
                 let frame = placeRect(label.frame)
                 items.append(.shape(Shape(path: rectangle(frame.insetBy(dx: -0.1 * f, dy: -0.1 * f), origin), fill: Fill(.white))))
-                items.append(text(PlacedText(text: label.text, font: label.font, wrapWidth: label.wrapWidth, frame: frame), at: origin))
+                items.append(text(label.moved(to: frame), at: origin))
             }
         }
 
@@ -88,14 +88,15 @@ struct FlowchartDrawing {
         for node in chart.nodes where visible(node.frame) {
             let frame = placeRect(node.frame)
             items += symbol(node.kind, frame: frame, origin: origin, style: chart.style)
-            for placed in node.texts {
-                let moved = PlacedText(text: placed.text, font: placed.font, wrapWidth: placed.wrapWidth, frame: placeRect(placed.frame))
-                if placed.text == node.timeLimit?.text {
-                    let badge = moved.frame.insetBy(dx: -0.15 * f, dy: -0.15 * f)
-                    items.append(.shape(Shape(path: rounded(badge, radius: badge.height / 2, origin),
-                                              stroke: Stroke(width: 0.5, color: Color(red: 0.7, green: 0, blue: 0)))))
-                }
-                items.append(text(moved, at: origin))
+            for placed in [node.label] + [node.form].compactMap({ $0 }) {
+                items.append(text(placed.moved(to: placeRect(placed.frame)), at: origin))
+            }
+            if let limit = node.timeLimit.map({ $0.moved(to: placeRect($0.frame)) }) {
+                // The time limit in a red badge.
+                let badge = limit.frame.insetBy(dx: -0.15 * f, dy: -0.15 * f)
+                items.append(.shape(Shape(path: rounded(badge, radius: badge.height / 2, origin),
+                                          stroke: Stroke(width: 0.5, color: Color(red: 0.7, green: 0, blue: 0)))))
+                items.append(text(limit, at: origin))
             }
         }
         return items
@@ -134,8 +135,7 @@ struct FlowchartDrawing {
     }
 
     private func rectangle(_ r: Rect, _ origin: Point) -> [PathStep] {
-        [.move(origin.x + r.x, origin.y + r.y), .line(origin.x + r.maxX, origin.y + r.y), .line(origin.x + r.maxX, origin.y + r.maxY),
-         .line(origin.x + r.x, origin.y + r.maxY), .close]
+        PathStep.rectangle(r.offsetBy(dx: origin.x, dy: origin.y))
     }
 
     private func rounded(_ r: Rect, radius: Double, _ origin: Point) -> [PathStep] {
@@ -191,8 +191,8 @@ struct FlowchartDrawing {
     }
 
     /// A page-break connector: a circle with the number that the matching connector on the other page has.
-    func connector(number: Int, center: Point, radius: Double, f: Double) -> [PageItem] {
-        let label = typesetter.layout(String(number), style: TextStyle(family: family, size: (f * 0.8 * 4).rounded() / 4, bold: true))
+    func connector(number: Int, center: Point, radius: Double, style: FlowchartStyle) -> [PageItem] {
+        let label = typesetter.layout(String(number), style: TextStyle(family: family, size: style.metaFont.size, bold: true))
         return [.shape(Shape(path: circle(center: center, radius: radius), fill: Fill(.white), stroke: Stroke(width: Self.symbolLine))),
                 .text(label, at: Point(x: center.x - label.width / 2, y: center.y - label.height / 2))]
     }
@@ -226,4 +226,9 @@ struct FlowchartDrawing {
         return [.shape(Shape(path: path, stroke: Stroke(width: Self.edgeLine, dash: dash))),
                 .shape(Shape(path: headPath, fill: Fill(.black)))]
     }
+}
+
+extension PlacedText {
+    /// The same text, laid out the same way, in `frame`.
+    func moved(to frame: Rect) -> PlacedText { PlacedText(text: text, font: font, wrapWidth: wrapWidth, frame: frame) }
 }

@@ -6,26 +6,16 @@ import DanjuText
 /// A process chart on paper: the title block (name, code, version, date, page), the chart scaled by
 /// laying it out again at smaller font sizes until it fits, and a legend of the symbols. Too big even at
 /// the smallest size, it is cut between layers over several pages joined by numbered connectors.
-public struct FlowchartSheet {
-    public struct Options: Sendable {
-        public var fontSize: Double
-        public var minFontSize: Double
-        public var lanes: LaneDirection
-        public var legend: Bool
+struct FlowchartSheet {
+    struct Options {
+        var fontSize: Double
+        var minFontSize: Double
+        var lanes: LaneDirection
+        var legend: Bool
         /// A 页次 cell in the title block (pages of its own, not a chart inside another document).
-        public var pageNumbers: Bool
+        var pageNumbers: Bool
         /// Margins of pages of its own.
-        public var margins: (top: Double, right: Double, bottom: Double, left: Double)
-
-        public init(fontSize: Double = 9, minFontSize: Double = 6, lanes: LaneDirection = .vertical, legend: Bool = true,
-                    pageNumbers: Bool = true, margins: (top: Double, right: Double, bottom: Double, left: Double) = (points(mm: 10), points(mm: 10), points(mm: 10), points(mm: 10))) {
-            self.fontSize = fontSize
-            self.minFontSize = minFontSize
-            self.lanes = lanes
-            self.legend = legend
-            self.pageNumbers = pageNumbers
-            self.margins = margins
-        }
+        var margins: Insets
     }
 
     let drawing: FlowchartDrawing
@@ -35,8 +25,7 @@ public struct FlowchartSheet {
     let name: String
     let fields: [(label: String, value: String)]
 
-    public init(graph: FlowGraph, name: String, fields: [(label: String, value: String)], options: Options, typesetter: Typesetter,
-                family: String = "Danju Hei") {
+    init(graph: FlowGraph, name: String, fields: [(label: String, value: String)], options: Options, typesetter: Typesetter, family: String) {
         drawing = FlowchartDrawing(typesetter: typesetter, family: family)
         layouter = FlowchartLayouter(graph)
         self.name = name
@@ -51,7 +40,7 @@ public struct FlowchartSheet {
     private func legendHeight(_ width: Double) -> Double { options.legend ? legend(width: width).height : 0 }
     private static let gap = points(mm: 2)
 
-    public func layout(at size: Double, stepWidth: Double = 10) -> Flowchart {
+    func layout(at size: Double, stepWidth: Double = 10) -> Flowchart {
         layouter.layout(style: FlowchartStyle(fontSize: size, lanes: options.lanes, maxStepWidth: stepWidth), measure: drawing.measure)
     }
 
@@ -81,13 +70,13 @@ public struct FlowchartSheet {
 
     /// Pages on the first paper the chart fits, portrait or landscape as the chart's shape asks; split
     /// over pages of the last paper if it fits none.
-    public func pages(papers: [PaperSize]) -> [Page] {
+    func pages(papers: [PaperSize]) -> [Page] {
         let plan = plan(papers: papers)
         return plan.split ? split(plan.chart, page: plan.page) : [sheet(plan.chart, page: plan.page, range: nil, number: 1, of: 1)]
     }
 
     /// The chart as `pages(papers:)` prints it.
-    public func printedChart(papers: [PaperSize]) -> Flowchart { plan(papers: papers).chart }
+    func printedChart(papers: [PaperSize]) -> Flowchart { plan(papers: papers).chart }
 
     private func plan(papers: [PaperSize]) -> (chart: Flowchart, page: (Double, Double), split: Bool) {
         let naturals = naturals()
@@ -162,7 +151,7 @@ public struct FlowchartSheet {
         return min(across, 1) * 10_000 + along
     }
 
-    /// Room at a cut end for its connector circle, and how far past a layer's boxes the cut lies.
+    /// Room at a cut end for its connector circle.
     private func connectorRoom(_ chart: Flowchart) -> Double { 1.6 * chart.style.fontSize }
 
     /// Layers grouped into pages, as even as they can be: the fewest pages at the longest page, then the
@@ -284,7 +273,7 @@ public struct FlowchartSheet {
                 items += drawing.symbol(kind, frame: Rect(x: x, y: y, width: sample.width, height: sample.height),
                                         origin: Point(x: 0, y: 0), style: style)
             case .connector:
-                items += drawing.connector(number: 1, center: Point(x: x + sample.height / 2, y: middle), radius: sample.height / 2, f: f)
+                items += drawing.connector(number: 1, center: Point(x: x + sample.height / 2, y: middle), radius: sample.height / 2, style: style)
             case .arrow(let dashed):
                 items += drawing.arrow([Point(x: x, y: middle), Point(x: x + sample.width, y: middle)], style: style, dashed: dashed)
             }

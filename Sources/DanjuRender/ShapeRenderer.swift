@@ -50,7 +50,7 @@ struct ShapeRenderer {
             cairo_path_destroy(path)
         }
         cairo_new_path(cairo)
-        cairo_set_source_rgb(cairo, 0, 0, 0)
+        setSource(.black, on: cairo)
         cairo_set_line_width(cairo, 0.4)
         let span = box.width + box.height
         var offset = 0.0

@@ -29,9 +29,9 @@ extension ElementReader {
     /// `chart: QUERY` with `kind`, `title`, `unit`, `label` (category column), `values` (a column, or a list of
     /// `{value: column, name: 系列名}`), `highlight`, `height` (mm), `style`.
     func chart(_ node: YAMLNode) throws -> ChartElement {
-        let map = try node.mapping(what: "chart", allowed: [
-            "chart", "kind", "title", "unit", "label", "values", "highlight", "height", "style", "keep-with-next",
-        ])
+        let map = try node.mapping(what: "chart", allowed: Self.common.union([
+            "chart", "kind", "title", "unit", "label", "values", "highlight", "height", "style",
+        ]))
         let kindNode = try map.required("kind")
         let kindName = try kindNode.string(what: "kind")
         guard let kind = ChartSpec.Kind(rawValue: kindName) else {

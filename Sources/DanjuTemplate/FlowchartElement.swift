@@ -1,7 +1,7 @@
 /// A process flowchart drawn from three list queries: lanes (columns code, name), steps (code, lane, kind,
 /// label, time_limit, form) and arrows (from_code, to_code, label; optional implied = 1 for an arrow the source
 /// only implies, drawn dashed), in the order they are to be read.
-/// With `paper` the chart takes pages of its own (the smallest paper it fits, turned to suit it); without,
+/// With `paper` the chart takes pages of its own (the first paper of the list it fits, turned to suit it); without,
 /// it flows with the document at the content width and `height`.
 public struct FlowchartElement: Sendable {
     public let lanes: String
@@ -27,8 +27,8 @@ public struct FlowchartElement: Sendable {
 
 extension ElementReader {
     func flowchart(_ node: YAMLNode) throws -> FlowchartElement {
-        let map = try node.mapping(what: "flowchart", allowed: ["flowchart", "keep-with-next", "name", "title-block", "lanes-as",
-                                                                "font-size", "min-size", "paper", "height", "legend"])
+        let map = try node.mapping(what: "flowchart", allowed: Self.common.union(["flowchart", "name", "title-block", "lanes-as",
+                                                                                  "font-size", "min-size", "paper", "height", "legend"]))
         let queries = try map.required("flowchart").mapping(what: "flowchart (the queries lanes, steps, arrows)", allowed: ["lanes", "steps", "arrows"])
         let lanesAs = try map["lanes-as"]?.string(what: "lanes-as") ?? "columns"
         guard ["columns", "rows"].contains(lanesAs) else { throw map["lanes-as"]!.error("expected lanes-as: columns or rows") }

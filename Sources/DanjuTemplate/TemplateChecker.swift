@@ -81,11 +81,8 @@ public struct TemplateChecker {
         let needs = [(chart.lanes, FlowchartElement.laneColumns), (chart.steps, FlowchartElement.stepColumns),
                      (chart.arrows, FlowchartElement.arrowColumns)]
         for (name, wanted) in needs {
-            guard let query = template.query(named: name), !query.single else {
-                problems.append(TemplateError("flowchart query “\(name)” needs a query of that name without single: true", at: chart.location))
-                continue
-            }
-            for column in wanted where columns[name].map({ !$0.contains(column) }) ?? false {
+            guard let query = listQuery(name, for: "flowchart query", at: chart.location) else { continue }
+            for column in missing(wanted, from: name) {
                 problems.append(TemplateError("flowchart query “\(name)” returns no column “\(column)” (it needs: \(wanted.joined(separator: ", ")))", at: query.location))
             }
         }
@@ -94,13 +91,9 @@ public struct TemplateChecker {
     }
 
     private mutating func check(_ table: TableElement) {
-        guard let query = template.query(named: table.query), !query.single else {
-            problems.append(TemplateError("table “\(table.query)” needs a query of that name without single: true", at: table.location))
-            return
-        }
+        guard listQuery(table.query, for: "table", at: table.location) != nil else { return }
         let rowColumns = columns[table.query]
-        let named = [table.group, table.totals?.column, table.totals?.sections].compactMap { $0 }
-        for column in named where rowColumns.map({ !$0.contains(column) }) ?? false {
+        for column in missing([table.group, table.totals?.column, table.totals?.sections].compactMap { $0 }, from: table.query) {
             problems.append(TemplateError("column “\(column)” is not returned by query “\(table.query)”", at: table.location))
         }
         if let title = table.totals?.sectionTitle { check(title, rowColumns: rowColumns, rowQuery: table.query) }
@@ -113,23 +106,32 @@ public struct TemplateChecker {
     }
 
     private mutating func check(_ grid: GridElement) {
-        guard let query = template.query(named: grid.query), !query.single else {
-            problems.append(TemplateError("grid “\(grid.query)” needs a query of that name without single: true", at: grid.location))
-            return
-        }
+        guard listQuery(grid.query, for: "grid", at: grid.location) != nil else { return }
         if let title = grid.title { check(title) }
         check(grid.cell, rowColumns: columns[grid.query], rowQuery: grid.query)
     }
 
     private mutating func check(_ chart: ChartElement) {
-        guard let query = template.query(named: chart.query), !query.single else {
-            problems.append(TemplateError("chart “\(chart.query)” needs a query of that name without single: true", at: chart.location))
-            return
-        }
-        for column in chart.columns where columns[chart.query].map({ !$0.contains(column) }) ?? false {
+        guard listQuery(chart.query, for: "chart", at: chart.location) != nil else { return }
+        for column in missing(chart.columns, from: chart.query) {
             problems.append(TemplateError("column “\(column)” is not returned by query “\(chart.query)”", at: chart.location))
         }
         check(chart.title)
+    }
+
+    /// The list query `name` that an element (`what`) reads; nil, with a problem, when there is no such query.
+    private mutating func listQuery(_ name: String, for what: String, at location: SourceLocation) -> Query? {
+        guard let query = template.query(named: name), !query.single else {
+            problems.append(TemplateError("\(what) “\(name)” needs a query of that name without single: true", at: location))
+            return nil
+        }
+        return query
+    }
+
+    /// The columns of `wanted` that query `name` does not return (none when the query did not compile).
+    private func missing(_ wanted: [String], from name: String) -> [String] {
+        guard let returned = columns[name] else { return [] }
+        return wanted.filter { !returned.contains($0) }
     }
 
     private mutating func check(_ interpolation: Interpolation, rowColumns: [String]? = nil, rowQuery: String? = nil) {

@@ -20,6 +20,10 @@ struct FlowchartFigures: ParsableCommand {
     @Option(help: "Timed runs per chart (after one untimed run).")
     var runs = 15
 
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+    }
+
     func run() throws {
         do {
             let paths = try ProjectPaths.locate()

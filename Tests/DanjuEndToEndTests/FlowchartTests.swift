@@ -61,8 +61,12 @@ private func processCodes() throws -> [String] {
 
 @Test func theSameProcessGivesTheSameBytes() throws {
     let first = newPath("a.pdf"), second = newPath("b.pdf")
-    for path in [first, second] { _ = try danju("render", "flowchart", "--db", demoDatabase, "--param", "process=FS", "-o", path) }
-    #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+    for path in [first, second] {
+        let result = try danju("render", "flowchart", "--db", demoDatabase, "--param", "process=FS", "-o", path)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+    let bytes = try #require(FileManager.default.contents(atPath: first), "the chart was written")
+    #expect(bytes == FileManager.default.contents(atPath: second))
 }
 
 @Test func anUnknownProcessIsRefusedNamingTheKnownOnes() throws {
@@ -96,6 +100,41 @@ private func processCodes() throws -> [String] {
         #expect(text.contains(compact(try #require(row["label"]?.text))))
     }
     #expect(try pdfInfo(output)["Page size"]?.contains("(A4)") == true)
+}
+
+@Test func aFlowchartsStepsMayAlsoBeListedInATable() throws {
+    let original = try String(contentsOfFile: packageRoot + "/templates/flowchart.yaml", encoding: .utf8)
+    let template = newPath("steps-table.yaml")
+    let body = """
+        body:
+          - flowchart: {lanes: lanes, steps: steps, arrows: arrows}
+            height: 200
+            legend: false
+          - table: steps
+            columns:
+              - {title: 步骤, width: 20, value: "{{code}}"}
+              - {title: 内容, value: "{{label}}"}
+        """
+    try String(original[..<original.range(of: "body:")!.lowerBound] + body).write(toFile: template, atomically: true, encoding: .utf8)
+    let output = newPath("steps-table.pdf")
+    let result = try danju("render", template, "--db", demoDatabase, "--param", "process=WC", "-o", output)
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try streamText(output)
+    for row in try demoRows("SELECT n.code FROM process_nodes n JOIN processes p ON p.id = n.process_id WHERE p.code = 'WC'") {
+        #expect(text.contains(try #require(row["code"]?.text)), "the table lists every step")
+    }
+}
+
+@Test func aStepWithoutALaneIsAnErrorNamingTheQueryAndRow() throws {
+    let original = try String(contentsOfFile: packageRoot + "/templates/flowchart.yaml", encoding: .utf8)
+    let template = newPath("nolane.yaml")
+    try original.replacingOccurrences(of: "n.lane_code AS lane,", with: "CASE WHEN n.seq = 3 THEN NULL ELSE n.lane_code END AS lane,")
+        .write(toFile: template, atomically: true, encoding: .utf8)
+    let output = newPath("nolane.pdf")
+    let result = try danju("render", template, "--db", demoDatabase, "--param", "process=WC", "-o", output)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("nolane.yaml:") && result.stderr.contains("query “steps”, row 3: “lane” is NULL"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
 }
 
 @Test func checkNamesAMissingFlowchartColumn() throws {

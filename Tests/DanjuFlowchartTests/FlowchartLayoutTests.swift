@@ -27,6 +27,8 @@ import Testing
             let chart = Flowchart.layout(graph, style: FlowchartStyle(fontSize: 8, lanes: round >= 24 ? .horizontal : .vertical), measure: measure)
             let problems = ChartCheck.problems(chart, graph)
             #expect(problems == [], "round \(round): \(nodes) steps, \(lanes) lanes")
+            // Pages are cut between layers: every layer, also one only arrows pass through, lies below the lane headers.
+            #expect(chart.layerSpans.allSatisfy { $0.lowerBound > chart.headerExtent }, "round \(round): \(chart.layerSpans)")
             print("random \(round) (\(nodes) steps, \(lanes) lanes): \(chart.crossings) crossings, edge length \(Int(chart.edgeLength)) pt")
         }
     }

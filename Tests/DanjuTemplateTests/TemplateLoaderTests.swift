@@ -113,3 +113,17 @@ private func error(_ yaml: String) -> String {
     #expect(error(minimal.replacingOccurrences(of: "  - text: \"{{order.complaint}}\"", with: "  - spacer: 3\n    colour: red"))
         .contains("unknown key “colour” in spacer"))
 }
+
+@Test func everyKindOfElementCanStartANewPage() throws {
+    let elements = [
+        "text: 说明", "fields: [{label: 工单号, value: \"{{order.order_no}}\"}]", "table: items\n    columns: [{title: 项目, value: \"{{item}}\"}]",
+        "signatures: [{label: 客户}]", "block: {height: 5, items: [{box: true, at: [0, 0, 5, 5]}]}", "spacer: 3",
+        "grid: items\n    cell: {height: 10, items: [{text: \"{{item}}\", at: [0, 0, 20, 5]}]}",
+        "chart: items\n    kind: bar\n    title: 图\n    label: area\n    values: item",
+        "flowchart: {lanes: items, steps: items, arrows: items}",
+    ]
+    let body = elements.map { "  - \($0)\n    new-page: true\n    keep-with-next: true" }.joined(separator: "\n")
+    let template = try load(minimal.replacingOccurrences(of: "  - text: \"{{order.complaint}}\"", with: body))
+    #expect(template.body.count == elements.count)
+    #expect(template.body.allSatisfy { $0.newPage && $0.keepWithNext })
+}
