@@ -141,7 +141,7 @@ public final class DataSource {
                 if count > Self.heldRows { held = nil }
             }
             if let held { return TableRows(held) }
-            return TableRows(count: count) {
+            return TableRows(count: count, query: query) {
                 try statement.bind(bound)
                 return { try statement.step() ? statement.row() : nil }
             }

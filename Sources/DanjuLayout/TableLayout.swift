@@ -191,7 +191,7 @@ struct TableLayout {
         let parts = contents.map { cells in
             zip(cells, widths).map { cell, width -> (CellContent, CellContent) in
                 guard case .text(let block) = cell, cell.height > limit else { return (cell, .empty) }
-                let lines = block.lineEnds
+                let lines = block.lineBreaks
                 let fitting = lines.filter { $0.bottom + 2 * DocumentLayout.padY <= limit }.count
                 guard fitting > 0, fitting < lines.count else { return (cell, .empty) }
                 cutAny = true

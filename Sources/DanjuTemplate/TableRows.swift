@@ -14,18 +14,24 @@ public final class TableRows {
     private var window: [Row] = []
     private var first = 0
     private static let kept = 4
+    /// What a second reading that finds fewer rows than the first is reported as (it cannot happen inside one
+    /// read transaction, unless the query itself is not deterministic).
+    private let shortfall: any Error
 
     public init(_ rows: [Row]) {
         count = rows.count
         held = rows
         start = { { nil } }
+        shortfall = DatabaseError("held rows are never read again")
     }
 
-    /// `count` rows, read from the first by `start` whenever needed.
-    public init(count: Int, start: @escaping () throws -> () throws -> Row?) {
+    /// `count` rows of `query`, read from the first by `start` whenever needed.
+    public init(count: Int, query: Query, start: @escaping () throws -> () throws -> Row?) {
         self.count = count
         held = nil
         self.start = start
+        shortfall = TemplateError("query “\(query.name)” returned fewer rows than it did a moment ago (is it ordered by something that changes?)",
+                                  at: query.location)
     }
 
     public var isEmpty: Bool { count == 0 }
@@ -44,7 +50,7 @@ public final class TableRows {
         }
         while first + window.count <= index {
             // The read transaction keeps the data still, so a second reading finds the rows the first counted.
-            guard let row = try next!() else { throw DatabaseError("the query returned fewer rows than it did a moment ago") }
+            guard let row = try next!() else { throw shortfall }
             window.append(row)
             if window.count > Self.kept {
                 window.removeFirst()

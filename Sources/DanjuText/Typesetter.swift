@@ -132,7 +132,7 @@ public final class TextBlock {
 
     /// Where each line starts in `text` (a UTF-8 offset) and how far below the block's top it ends (points):
     /// where a block may be cut between lines.
-    public var lineEnds: [(start: Int, bottom: Double)] {
+    public var lineBreaks: [(start: Int, bottom: Double)] {
         guard let iterator = pango_layout_get_iter(layout) else { return [] }
         defer { pango_layout_iter_free(iterator) }
         var ends: [(start: Int, bottom: Double)] = []

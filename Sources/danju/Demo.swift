@@ -87,7 +87,7 @@ struct Demo: AsyncParsableCommand {
                 let (maker, month) = (row["maker"] ?? "", row["month"] ?? "")
                 let file = "\(output)/warranty-package-\(maker)-\(month).pdf"
                 let summary = try ClaimPackage(paths: paths, database: database, policy: policy).write(maker: maker, month: month, to: file)
-                print("drew \(file) (\(summary.claims) claims, \(summary.pages) pages)")
+                print("drew \(file) (\(summary.claims) \(summary.claims == 1 ? "claim" : "claims"), \(summary.pages) pages)")
             }
             let report = "\(output)/complaint-monthly-2026-10.pdf"
             try renderer.render(try TemplateLoader.load(file: try paths.template("complaint-monthly")), parameters: ["month": "2026-10"],
