@@ -40,89 +40,121 @@ public struct ClaimPackage {
         var page: Int
     }
 
+    /// The package's four templates.
+    private struct Parts {
+        let front, toc, report, tags: Template
+
+        init(_ paths: ProjectPaths) throws {
+            func load(_ name: String) throws -> Template { try TemplateLoader.load(file: try paths.template(name)) }
+            (front, toc, report, tags) = (try load("warranty-package"), try load("warranty-package-toc"),
+                                          try load("warranty-report"), try load("warranty-return-tags"))
+        }
+    }
+
+    /// What the first pass learns: the claims, every part's pages and where each starts.
+    private struct Plan {
+        let claims: [Row]
+        let front: LaidOutDocument
+        let toc: LaidOutDocument
+        /// Nil when no claim returns a part.
+        let tags: LaidOutDocument?
+        let reportPages: [Int]
+        /// Letter, summary, one per claim, then the tags if any.
+        let entries: [Entry]
+        var claimNos: [String] { claims.map { $0["claim_no"]?.text ?? "" } }
+        var totalPages: Int { front.pages.count + toc.pages.count + reportPages.reduce(0, +) + (tags?.pages.count ?? 0) }
+    }
+
     public func write(maker: String, month: String, to output: String) throws -> Summary {
         let renderer = try DocumentRenderer(paths: paths, database: database)
-        func load(_ name: String) throws -> Template { try TemplateLoader.load(file: try paths.template(name)) }
-        let (front, toc, report, tags) = (try load("warranty-package"), try load("warranty-package-toc"),
-                                          try load("warranty-report"), try load("warranty-return-tags"))
-        let mode = PrintMode(draft: draft)
-        // The second layout of each part repeats the first; its misfits were reported already.
-        let quiet = FitPolicy(strict: false, report: { _ in })
+        let parts = try Parts(paths)
         let file = try AtomicFile(output)
         let summary = try renderer.source.snapshot {
-            let period = ["maker": maker, "month": month]
-            try Self.checkMaker(maker, in: renderer.source.database)
-            let claims = try renderer.source.read(front, parameters: period, blank: false) { try $0.rows(of: "claims").all() }
-            guard !claims.isEmpty else {
-                throw DocumentError("no submitted warranty claims of “\(maker)” booked in \(month): no package written"
-                                    + (try Self.monthsWithClaims(maker, in: renderer.source.database)))
-            }
-            let claimNos = claims.map { $0["claim_no"]?.text ?? "" }
-            let tagParameters = ["claims": try Self.json(claimNos)]
-
-            // First pass: page counts, in package order.
-            let frontDocument = try renderer.layout(front, parameters: period, policy: policy)
-            // Photo frames are fixed, so counting needs no photo; they are read, checked and written in the second pass.
-            let reportPages = try claimNos.map {
-                try renderer.layout(report, parameters: ["claim": $0], mode: mode, policy: policy, readImages: false).pages.count
-            }
-            let tagDocument = try renderer.layout(tags, parameters: tagParameters, policy: policy)
-            let hasTags = try renderer.source.read(tags, parameters: tagParameters, blank: false) { !$0.rows(of: "tags").isEmpty }
-
-            // The letter, then the summary, which starts a new page: on the one after the letter's last.
-            let sections = front.pageSections
-            guard sections.count > 1 else {
-                throw DocumentError("\(front.file): the summary must start a new page (new-page: true) after the letter")
-            }
-            let letterPages = try renderer.layout(sections[0], parameters: period, policy: quiet).pages.count
-            var entries = [Entry(title: "保修索赔申报函", page: 1), Entry(title: "索赔汇总表", page: letterPages + 1)]
-            entries += claimNos.map { Entry(title: "技术报告书", claim_no: $0, page: 0) }
-            if hasTags { entries.append(Entry(title: "旧件回运标签", page: 0)) }
-            let tocPages = try renderer.layout(toc, parameters: ["pages": try Self.json(entries)], policy: policy).pages.count
-            var next = frontDocument.pages.count + tocPages + 1
-            for (index, pages) in reportPages.enumerated() {
-                entries[2 + index].page = next
-                next += pages
-            }
-            if hasTags { entries[entries.count - 1].page = next }
-            let tocDocument = try renderer.layout(toc, parameters: ["pages": try Self.json(entries)], policy: quiet)
-            guard tocDocument.pages.count == tocPages else {
-                throw DocumentError("\(toc.file): the table of contents changed length once page numbers were filled in")
-            }
-
-            // Second pass: write, one claim at a time.
-            let writer = try PDFWriter(path: file.temporaryPath, metadata: frontDocument.info.metadata, artwork: renderer.artwork)
-            let total = next - 1 + (hasTags ? tagDocument.pages.count : 0)
-            // Each document numbers its own pages; the package's number, the one the contents give, goes below.
-            func add(_ pages: [Page]) throws {
-                renderer.numberPages(pages, first: writer.pageCount + 1, total: total, label: "\(maker) \(month) 保修索赔资料包")
-                try writer.add(pages)
-            }
-            try add(frontDocument.pages)
-            try add(tocDocument.pages)
-            for (index, claimNo) in claimNos.enumerated() {
-                let document = try renderer.layout(report, parameters: ["claim": claimNo], mode: mode, policy: quiet)
-                guard document.pages.count == reportPages[index] else {
-                    throw DocumentError("claim \(claimNo): its report changed length between the two passes")
-                }
-                try add(document.pages)
-            }
-            if hasTags { try add(tagDocument.pages) }
-
-            writer.addBookmark("保修索赔申报函", page: 1)
-            let summaryMark = writer.addBookmark("索赔汇总表（\(claims.count) 单）", page: entries[1].page, open: true)
-            for (claim, entry) in zip(claims, entries[2...]) {
-                let label = [claim["claim_no"], claim["customer"], claim["model"]].compactMap { $0?.text }.joined(separator: " ")
-                writer.addBookmark(label, page: entry.page, under: summaryMark)
-            }
-            writer.addBookmark("目录", page: frontDocument.pages.count + 1)
-            if hasTags, let last = entries.last { writer.addBookmark("旧件回运标签", page: last.page) }
-            try writer.finish()
-            return Summary(claims: claims.count, pages: writer.pageCount)
+            let plan = try self.plan(maker: maker, month: month, parts: parts, renderer: renderer)
+            return try write(plan, label: "\(maker) \(month) 保修索赔资料包", parts: parts, renderer: renderer, to: file.temporaryPath)
         }
         try file.commit()
         return summary
     }
+
+    /// First pass: the month's claims and every part laid out once to count its pages, in package order.
+    private func plan(maker: String, month: String, parts: Parts, renderer: DocumentRenderer) throws -> Plan {
+        let period = ["maker": maker, "month": month]
+        try Self.checkMaker(maker, in: renderer.source.database)
+        let claims = try renderer.source.read(parts.front, parameters: period, blank: false) { try $0.rows(of: "claims").all() }
+        guard !claims.isEmpty else {
+            throw DocumentError("no submitted warranty claims of “\(maker)” booked in \(month): no package written"
+                                + (try Self.monthsWithClaims(maker, in: renderer.source.database)))
+        }
+        let claimNos = claims.map { $0["claim_no"]?.text ?? "" }
+        let tagParameters = ["claims": try Self.json(claimNos)]
+        let front = try renderer.layout(parts.front, parameters: period, policy: policy)
+        // Photo frames are fixed, so counting needs no photo; they are read, checked and written in the second pass.
+        let reportPages = try claimNos.map {
+            try renderer.layout(parts.report, parameters: ["claim": $0], mode: PrintMode(draft: draft), policy: policy, readImages: false).pages.count
+        }
+        let hasTags = try renderer.source.read(parts.tags, parameters: tagParameters, blank: false) { !$0.rows(of: "tags").isEmpty }
+        let tags = hasTags ? try renderer.layout(parts.tags, parameters: tagParameters, policy: policy) : nil
+
+        // The letter, then the summary, which starts a new page: on the one after the letter's last.
+        let sections = parts.front.pageSections
+        guard sections.count > 1 else {
+            throw DocumentError("\(parts.front.file): the summary must start a new page (new-page: true) after the letter")
+        }
+        let letterPages = try renderer.layout(sections[0], parameters: period, policy: Self.quiet).pages.count
+        var entries = [Entry(title: "保修索赔申报函", page: 1), Entry(title: "索赔汇总表", page: letterPages + 1)]
+        entries += claimNos.map { Entry(title: "技术报告书", claim_no: $0, page: 0) }
+        if hasTags { entries.append(Entry(title: "旧件回运标签", page: 0)) }
+        // The contents' own length, then its page numbers: the parts after it start where the counts say.
+        let tocPages = try renderer.layout(parts.toc, parameters: ["pages": try Self.json(entries)], policy: policy).pages.count
+        var next = front.pages.count + tocPages + 1
+        for (index, pages) in reportPages.enumerated() {
+            entries[2 + index].page = next
+            next += pages
+        }
+        if hasTags { entries[entries.count - 1].page = next }
+        let toc = try renderer.layout(parts.toc, parameters: ["pages": try Self.json(entries)], policy: Self.quiet)
+        guard toc.pages.count == tocPages else {
+            throw DocumentError("\(parts.toc.file): the table of contents changed length once page numbers were filled in")
+        }
+        return Plan(claims: claims, front: front, toc: toc, tags: tags, reportPages: reportPages, entries: entries)
+    }
+
+    /// Second pass: writes the parts, one claim's report at a time, then the bookmarks.
+    private func write(_ plan: Plan, label: String, parts: Parts, renderer: DocumentRenderer, to path: String) throws -> Summary {
+        let writer = try PDFWriter(path: path, metadata: plan.front.info.metadata, artwork: renderer.artwork)
+        let total = plan.totalPages
+        // Each document numbers its own pages; the package's number, the one the contents give, goes below.
+        func add(_ pages: [Page]) throws {
+            renderer.numberPages(pages, first: writer.pageCount + 1, total: total, label: label)
+            try writer.add(pages)
+        }
+        try add(plan.front.pages)
+        try add(plan.toc.pages)
+        for (claimNo, pages) in zip(plan.claimNos, plan.reportPages) {
+            let document = try renderer.layout(parts.report, parameters: ["claim": claimNo], mode: PrintMode(draft: draft), policy: Self.quiet)
+            guard document.pages.count == pages else {
+                throw DocumentError("claim \(claimNo): its report changed length between the two passes")
+            }
+            try add(document.pages)
+        }
+        if let tags = plan.tags { try add(tags.pages) }
+
+        let entries = plan.entries
+        writer.addBookmark("保修索赔申报函", page: 1)
+        let summaryMark = writer.addBookmark("索赔汇总表（\(plan.claims.count) 单）", page: entries[1].page, open: true)
+        for (claim, entry) in zip(plan.claims, entries[2...]) {
+            let label = [claim["claim_no"], claim["customer"], claim["model"]].compactMap { $0?.text }.joined(separator: " ")
+            writer.addBookmark(label, page: entry.page, under: summaryMark)
+        }
+        writer.addBookmark("目录", page: plan.front.pages.count + 1)
+        if plan.tags != nil, let last = entries.last { writer.addBookmark("旧件回运标签", page: last.page) }
+        try writer.finish()
+        return Summary(claims: plan.claims.count, pages: writer.pageCount)
+    }
+
+    /// The second layout of each part repeats the first; its misfits were reported already.
+    private static let quiet = FitPolicy(strict: false, report: { _ in })
 
     /// The maker must be one the shop knows (by code, full name or short name); otherwise the error lists them.
     private static func checkMaker(_ maker: String, in database: Database) throws {
