@@ -42,7 +42,8 @@ private func layoutStreaming(_ yaml: String, rows: TableRows, emit: @escaping (P
 @Test func streamedRowsAreReadAgainOnlyWhenATableGoesBack() throws {
     let source = listRows(50)
     var starts = 0
-    let rows = TableRows(count: source.count) {
+    let query = try #require(try TemplateLoader.load(yaml: listTemplate, file: "test.yaml").query(named: "items"))
+    let rows = TableRows(count: source.count, query: query) {
         starts += 1
         var next = 0
         return {
