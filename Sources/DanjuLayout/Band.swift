@@ -1,3 +1,5 @@
+import DanjuTemplate
+
 /// A horizontal strip of a page: the unit the paginator moves to the next page whole.
 /// Items are relative to the band's top left corner (the left margin, the band's top).
 struct Band {
@@ -19,6 +21,8 @@ struct Band {
     /// The running total after this band, printed at the foot of the page (过次页) and the head of the
     /// next (承前页) when the page breaks right after it.
     var carried: CarriedTotal?
+    /// The template element the band comes from, for reports (a band taller than a page).
+    var origin: (kind: String, location: SourceLocation)?
 }
 
 /// The two lines of a running total: at the foot of a page and at the head of the next.
@@ -95,6 +99,15 @@ final class BandStream {
         try fill(offset + 1) ? ahead[offset] : nil
     }
 
+    /// This stream with `change` applied to every band.
+    func changingEach(_ change: @escaping (inout Band) -> Void) -> BandStream {
+        BandStream {
+            guard var band = try self.next() else { return nil }
+            change(&band)
+            return [band]
+        }
+    }
+
     /// This stream with `change` applied to its first band.
     func changingFirst(_ change: @escaping (inout Band) -> Void) -> BandStream {
         var first = true
@@ -144,7 +157,7 @@ struct Paginator {
     /// Pages finished so far.
     private var pageCount = 0
     /// Bands that did not fit even on an empty page: drawn anyway, reported by the caller.
-    private(set) var oversized: [Double] = []
+    private(set) var oversized: [(excess: Double, origin: (kind: String, location: SourceLocation)?)] = []
     private var y: Double
     private var placedOnPage = 0
     private var last: (band: Band, y: Double)?
@@ -198,7 +211,7 @@ struct Paginator {
     }
 
     private mutating func put(_ band: Band, startsPage: Bool) {
-        if placedOnPage == 0, band.height > bottom - top + 0.01 { oversized.append(band.height - (bottom - top)) }
+        if placedOnPage == 0, band.height > bottom - top + 0.01 { oversized.append((band.height - (bottom - top), band.origin)) }
         if drawing() {
             page.add(band, x: left, y: y)
             if startsPage { page.items += band.ifFirstOnPage.map { $0.offsetBy(dx: left, dy: y) } }

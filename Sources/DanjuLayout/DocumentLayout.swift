@@ -172,9 +172,10 @@ public final class DocumentLayout {
         // One stream, so "keep with next" can look across elements.
         try paginator.place(BandStream(concatenating: template.body.map { item in { try self.bands(for: item, width: setup.contentWidth) } }))
         let pages = try paginator.end()
-        for excess in paginator.oversized {
-            overflows.append(OverflowReport(location: SourceLocation(file: template.file, line: 1, column: 1), element: "body",
-                                            record: options.record, text: "", problem: .tallerThanPage(excess: excess)))
+        for (excess, origin) in paginator.oversized {
+            overflows.append(OverflowReport(location: origin?.location ?? SourceLocation(file: template.file, line: 1, column: 1),
+                                            element: origin?.kind ?? "body", record: options.record, text: "",
+                                            problem: .tallerThanPage(excess: excess)))
         }
         return pages
     }
@@ -189,7 +190,7 @@ public final class DocumentLayout {
             let rows = try TableLayout(element: table, document: self, width: width).bands().changingLast { last in
                 last.height += Self.gap
                 if item.keepWithNext { last.keepWithNext = true }
-            }
+            }.changingEach { $0.origin = (item.kind, item.location) }
             return item.newPage ? rows.changingFirst { $0.newPage = true } : rows
         case .signatures(let signatures): bands = [try signatureBand(signatures, width: width)]
         case .block(let block): bands = [try band(for: block, page: 1, pages: 1)]
@@ -202,7 +203,10 @@ public final class DocumentLayout {
         bands[0].newPage = item.newPage
         if case .spacer = item.element {} else { bands[bands.count - 1].height += Self.gap }
         // Any element but a table moves as a whole.
-        if item.keepWithNext { for index in bands.indices { bands[index].keepWithNext = true } }
+        for index in bands.indices {
+            bands[index].keepWithNext = bands[index].keepWithNext || item.keepWithNext
+            bands[index].origin = (item.kind, item.location)
+        }
         return BandStream(bands)
     }
 

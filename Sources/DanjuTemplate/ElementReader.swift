@@ -34,7 +34,7 @@ struct ElementReader {
             element = .spacer(points(mm: try map.required("spacer").number(what: "spacer")))
         }
         return BodyItem(element: element, keepWithNext: try map["keep-with-next"]?.bool(what: "keep-with-next") ?? false,
-                        newPage: try map["new-page"]?.bool(what: "new-page") ?? false)
+                        newPage: try map["new-page"]?.bool(what: "new-page") ?? false, kind: kind, location: node.location)
     }
 
     private func text(_ node: YAMLNode) throws -> TextElement {

@@ -72,6 +72,9 @@ public struct BodyItem: Sendable {
     public let keepWithNext: Bool
     /// Starts on a new page (the photo pages after a report).
     public let newPage: Bool
+    /// The element's key (`table`, `fields` …) and where it is written, for reports about it.
+    public let kind: String
+    public let location: SourceLocation
 }
 
 /// One thing in the page flow, top to bottom.

@@ -204,3 +204,15 @@ private func yuan(_ fen: Int64) -> String { Money(fen: fen).formatted(.yuan) }
         #expect("\(error)".contains("row 5") && "\(error)".contains("amount_fen"), "\(error)")
     }
 }
+
+@Test func anElementTallerThanAPageIsReportedAtItsLine() throws {
+    let yaml = pagedTemplate(body: """
+          - text: 说明
+          - text: \(String(repeating: "发动机冒黑烟，动力不足，怠速不稳。", count: 400))
+        """)
+    let document = try layout(yaml)
+    let line = try #require(yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("发动机冒黑烟") }) + 1
+    let reports = document.overflows.map(\.description).filter { $0.contains("taller than a page") }
+    #expect(reports.count == 1)
+    #expect(reports.allSatisfy { $0.contains("test.yaml:\(line):") && $0.contains("text") }, "\(reports)")
+}
