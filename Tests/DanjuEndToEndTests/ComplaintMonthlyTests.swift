@@ -110,9 +110,10 @@ private func percent(_ part: Int, of whole: Int) -> String {
     for row in repeats { #expect(text.contains(row["complaint_no"]!.text!)) }
 }
 
-@Test func aRefusedMonthWritesNothing() throws {
+@Test(arguments: ["2026-1", "2026-13", "2026-00", "十月"])
+func aRefusedMonthWritesNothing(month: String) throws {
     let path = newPath("bad-month.pdf")
-    let result = try danju("render", "complaint-monthly", "--db", demoDatabase, "--param", "month=2026-1", "-o", path)
+    let result = try danju("render", "complaint-monthly", "--db", demoDatabase, "--param", "month=\(month)", "-o", path)
     #expect(result.status != 0)
     #expect(result.stderr.contains("YYYY-MM"))
     #expect(!FileManager.default.fileExists(atPath: path))
