@@ -48,15 +48,11 @@ public final class DataSource {
         }
         var values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
         var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
-        var sharedColumns: [String: [String]] = [:]
-        func expanded(_ sql: String, reads: [String]) -> String {
-            SharedRows.expand(sql, tables: reads.map { ($0, sharedColumns[$0] ?? []) })
-        }
-        func run(_ sql: String, named name: String, at location: SourceLocation, reads: [String] = []) throws -> (rows: [Row], columns: [String]) {
+        func run(_ sql: String, named name: String, at location: SourceLocation) throws -> [Row] {
             do {
-                let statement = try prepared(expanded(sql, reads: reads))
+                let statement = try prepared(sql)
                 try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
-                return (try statement.allRows(), statement.columnNames)
+                return try statement.allRows()
             } catch let error as DatabaseError {
                 throw TemplateError("\(name): \(error.message)", at: location)
             }
@@ -73,26 +69,34 @@ public final class DataSource {
         })
         let tableQueries = Set(template.body.compactMap { if case .table(let table) = $0.element { table.query } else { nil } })
             .subtracting(heldQueries)
-        var streams: [Statement] = []
+        var streams: [Statement] = [], shared: [String] = []
         return try database.transaction {
+            // Dropped after the document (its streams reset first), also when it fails inside a package's
+            // snapshot, which is not rolled back. A table left behind would make the next CREATE fail, loudly.
+            defer { shared.reversed().forEach { try? database.dropTemporaryTable($0) } }
             // A blank form is never refused: it is paper for handwriting, not a statement about an order.
             let reasons = blank ? [] : try template.refusals.flatMap { refusal in
-                try run(refusal.sql, named: "refusal", at: refusal.location).rows.map { try bindings.text(refusal.message, row: $0) }
+                try run(refusal.sql, named: "refusal", at: refusal.location).map { try bindings.text(refusal.message, row: $0) }
             }
             guard reasons.isEmpty || draft else { throw DocumentError(reasons.joined(separator: "\n") + " (--draft prints it marked as a draft)") }
             bindings.refusals = reasons
             for query in template.queries {
                 if !query.single, !query.share, tableQueries.contains(query.name) {
-                    let statement = try prepareStream(query, sql: expanded(query.sql, reads: query.reads))
+                    let statement = try prepareStream(query)
                     streams.append(statement)
                     bindings.streamed[query.name] = try rows(of: statement, values: values, query: query)
                     continue
                 }
-                let (rows, columns) = try run(query.sql, named: "query “\(query.name)”", at: query.location, reads: query.reads)
                 if query.share {
-                    sharedColumns[query.name] = columns
-                    values[SharedRows.parameter(query.name)] = .text(SharedRows.json(rows))
+                    do {
+                        try database.createTemporaryTable(query.name, as: query.sql, parameters: values)
+                    } catch let error as DatabaseError {
+                        throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
+                    }
+                    shared.append(query.name)
                 }
+                let rows = try run(query.share ? "SELECT * FROM temp.\"\(query.name)\"" : query.sql,
+                                   named: "query “\(query.name)”", at: query.location)
                 guard query.single else {
                     bindings.tables[query.name] = rows
                     continue
@@ -112,11 +116,11 @@ public final class DataSource {
 
     /// A statement of its own for a list a table reads as it goes (two tables may read at once), prepared once
     /// per connection like the others.
-    private func prepareStream(_ query: Query, sql: String) throws -> Statement {
-        let key = "\(query.name)\n\(sql)"
+    private func prepareStream(_ query: Query) throws -> Statement {
+        let key = "\(query.name)\n\(query.sql)"
         if let statement = streamStatements[key] { return statement }
         do {
-            let statement = try database.prepare(sql)
+            let statement = try database.prepare(query.sql)
             streamStatements[key] = statement
             return statement
         } catch let error as DatabaseError {

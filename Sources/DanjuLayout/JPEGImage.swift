@@ -28,7 +28,7 @@ public struct JPEGImage: Sendable {
     public init(path: String, bytes: [UInt8]) throws {
         self.path = path
         self.bytes = bytes
-        var reader = MarkerReader(bytes: bytes, path: path)
+        let reader = MarkerReader(bytes: bytes, path: path)
         let header = try reader.readHeader()
         pixelWidth = header.width
         pixelHeight = header.height

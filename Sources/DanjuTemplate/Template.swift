@@ -51,10 +51,10 @@ public struct Query: Sendable, Hashable {
     public let sql: String
     public let single: Bool
     public let location: SourceLocation
-    /// Run once and read by the queries below it as a table of its name (see `SharedRows`).
+    /// Run once per document and read by the queries below it as a table of its name: its rows are stored as
+    /// a temporary table (`Database.createTemporaryTable`), so a report whose figures all derive from one costly
+    /// computation (the complaint rules) computes it once, not once per table.
     public var share = false
-    /// The shared queries above this one that it reads.
-    public var reads: [String] = []
 }
 
 /// A query whose rows are reasons to refuse the document; `message` is printed for each row.

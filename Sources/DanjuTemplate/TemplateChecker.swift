@@ -17,9 +17,19 @@ public struct TemplateChecker {
     private init(template: Template) { self.template = template }
 
     private mutating func checkQueries(_ database: Database) {
+        // A shared query's rows are a temporary table the queries below it read (see `Query.share`): an empty
+        // one with its columns lets them compile.
+        var shared: [String] = []
+        defer { shared.reversed().forEach { try? database.dropTemporaryTable($0) } }
         for query in template.queries {
-            let sql = SharedRows.expand(query.sql, tables: query.reads.map { ($0, columns[$0] ?? []) })
-            columns[query.name] = compile(sql, named: "query “\(query.name)”", at: query.location, in: database)
+            columns[query.name] = compile(query.sql, named: "query “\(query.name)”", at: query.location, in: database)
+            guard query.share, columns[query.name] != nil else { continue }
+            do {
+                try database.createTemporaryTable(query.name, as: "SELECT * FROM (\(query.sql)) LIMIT 0", parameters: [:])
+                shared.append(query.name)
+            } catch {
+                problems.append(TemplateError("query “\(query.name)”: \(error)", at: query.location))
+            }
         }
         for refusal in template.refusals {
             let rowColumns = compile(refusal.sql, named: "refusal", at: refusal.location, in: database)
@@ -32,8 +42,7 @@ public struct TemplateChecker {
         let declared = Set(template.parameters.map(\.name))
         do {
             let statement = try database.prepare(sql)
-            let shared = Set(template.queries.filter(\.share).map { SharedRows.parameter($0.name) })
-            for parameter in statement.parameterNames where !declared.contains(parameter) && !shared.contains(parameter) {
+            for parameter in statement.parameterNames where !declared.contains(parameter) {
                 problems.append(TemplateError("\(name) uses :\(parameter), which is not among the template's parameters (\(declared.sorted().joined(separator: ", ")))", at: location))
             }
             return statement.columnNames

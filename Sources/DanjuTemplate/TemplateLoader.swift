@@ -112,8 +112,6 @@ public enum TemplateLoader {
             var query = Query(name: name, sql: definitions.expand(try sql.string(what: "sql")),
                               single: try map["single"]?.bool(what: "single") ?? false, location: sql.location)
             query.share = try map["share"]?.bool(what: "share") ?? false
-            let identifiers = SQLText.identifiers(in: query.sql)
-            query.reads = queries.filter { $0.share && identifiers.contains($0.name.lowercased()) }.map(\.name)
             queries.append(query)
         }
         return queries

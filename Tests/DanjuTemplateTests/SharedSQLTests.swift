@@ -41,17 +41,11 @@ private func database() throws -> Database {
     #expect(totals.sql.hasPrefix("WITH RECURSIVE big AS MATERIALIZED ("))
     #expect(totals.sql.contains("doubled AS MATERIALIZED ("))
     #expect(template.query(named: "plain")?.sql == "SELECT n FROM numbers")
-    #expect(totals.share && totals.reads.isEmpty)
-    #expect(template.query(named: "again")?.reads == ["totals"])
+    #expect(totals.share && template.query(named: "again")?.share == false)
 
     let db = try database()
     let rows = try db.rows(totals.sql, ["min": .integer(3)])
     #expect(rows.first?["total"] == .integer(14) && rows.first?["count"] == .integer(2))
-    // The shared rows reach a later query through one JSON parameter, and its own WITH clause still works.
-    let again = try #require(template.query(named: "again"))
-    let sql = SharedRows.expand(again.sql, tables: [("totals", ["total", "count"])])
-    let plusOne = try db.rows(sql, [SharedRows.parameter("totals"): .text(SharedRows.json(rows))])
-    #expect(plusOne.first?["plus_one"] == .integer(15))
 }
 
 @Test func checkNamesAChartColumnTheQueryDoesNotReturn() throws {
@@ -70,27 +64,22 @@ private func database() throws -> Database {
     }
 }
 
-@Test func sharedRowsKeepTextsAndNumbersThroughJSON() throws {
-    let row = Row(columns: ["a", "b", "c", "d"], values: [.text("引号\"、反斜杠\\\n换行"), .integer(-7), .null, .real(1.5)])
-    let sql = SharedRows.expand("SELECT * FROM t", tables: [("t", ["a", "b", "c", "d"])])
-    let back = try database().rows(sql, [SharedRows.parameter("t"): .text(SharedRows.json([row, row]))])
-    #expect(back.count == 2)
-    #expect(back[0].values == row.values)
-}
+@Test func aTemporaryTableKeepsTypesAndLeavesAReadOnlyFileUntouched() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString).sqlite").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try database().execute("VACUUM INTO '\(path)'")
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
-@Test func sharedRowsUnpackOnlyTheColumnsAQueryNames() throws {
-    let db = try database()
-    let rows = try db.rows("SELECT n, n * 10 AS tens, n * 100 AS hundreds FROM numbers")
-    let parameter = [SharedRows.parameter("big"): SQLValue.text(SharedRows.json(rows))]
-    let columns = ["n", "tens", "hundreds"]
-    // A named column comes from its own position in the row, whichever others are left out.
-    let hundreds = SharedRows.expand("SELECT sum(hundreds) AS s FROM big", tables: [("big", columns)])
-    #expect(!hundreds.contains("AS \"tens\""))
-    #expect(try db.rows(hundreds, parameter).first?["s"] == .integer(1_000))
-    #expect(try db.rows(SharedRows.expand("SELECT count(*) AS c FROM big", tables: [("big", columns)]), parameter).first?["c"] == .integer(4))
-    // `*` selects them all; a product does not.
-    for sql in ["SELECT * FROM big", "SELECT b.* FROM big b", "SELECT n, * FROM big"] {
-        #expect(try db.rows(SharedRows.expand(sql, tables: [("big", columns)]), parameter).first?.values.count ?? 0 >= 3, "\(sql)")
+    let db = try Database(path: path, mode: .readOnly)
+    try db.transaction {
+        try db.createTemporaryTable("t", as: "SELECT n, n * 1.5 AS half, '引号\"' || n AS label, NULL AS nothing FROM numbers WHERE n >= :min",
+                                    parameters: ["min": .integer(3), "unused": .integer(0)])
+        let rows = try db.rows("SELECT * FROM t ORDER BY n")
+        #expect(rows.map(\.values) == [[.integer(3), .real(4.5), .text("引号\"3"), .null], [.integer(4), .real(6), .text("引号\"4"), .null]])
+        try db.dropTemporaryTable("t")
     }
-    #expect(!SharedRows.expand("SELECT n * 2 AS d FROM big", tables: [("big", columns)]).contains("AS \"tens\""))
+    #expect(throws: DatabaseError.self) { try db.rows("SELECT * FROM t") }
+    // The connection is still query-only, and the file never changed.
+    #expect(throws: DatabaseError.self) { try db.execute("CREATE TEMP TABLE u (a)") }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
 }
