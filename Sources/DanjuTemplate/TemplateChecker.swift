@@ -21,11 +21,13 @@ public struct TemplateChecker {
         // one with its columns lets them compile.
         var shared: [String] = []
         defer { shared.reversed().forEach { try? database.dropTemporaryTable($0) } }
+        let nulls = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, SQLValue.null) })
         for query in template.queries {
+            let known = problems.count
             columns[query.name] = compile(query.sql, named: "query “\(query.name)”", at: query.location, in: database)
-            guard query.share, columns[query.name] != nil else { continue }
+            guard query.share, problems.count == known else { continue }
             do {
-                try database.createTemporaryTable(query.name, as: "SELECT * FROM (\(query.sql)) LIMIT 0", parameters: [:])
+                try database.createTemporaryTable(query.name, as: "SELECT * FROM (\(query.sql)) LIMIT 0", parameters: nulls)
                 shared.append(query.name)
             } catch {
                 problems.append(TemplateError("query “\(query.name)”: \(error)", at: query.location))

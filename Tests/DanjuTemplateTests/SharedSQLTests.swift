@@ -72,7 +72,7 @@ private func database() throws -> Database {
 
     let db = try Database(path: path, mode: .readOnly)
     try db.transaction {
-        try db.createTemporaryTable("t", as: "SELECT n, n * 1.5 AS half, '引号\"' || n AS label, NULL AS nothing FROM numbers WHERE n >= :min",
+        try db.createTemporaryTable("t", as: "SELECT n, n * 1.5 AS half, '引号\"' || n AS label, NULL AS empty FROM numbers WHERE n >= :min",
                                     parameters: ["min": .integer(3), "unused": .integer(0)])
         let rows = try db.rows("SELECT * FROM t ORDER BY n")
         #expect(rows.map(\.values) == [[.integer(3), .real(4.5), .text("引号\"3"), .null], [.integer(4), .real(6), .text("引号\"4"), .null]])
