@@ -6,6 +6,25 @@ private final class SQLFunction {
     init(_ body: @escaping ([SQLValue]) -> SQLValue) { self.body = body }
 }
 
+/// A SQL aggregate written in Swift: one instance per group, fed each row's arguments, then asked for the result.
+/// A thrown error fails the statement with its description.
+public protocol SQLAggregate: AnyObject {
+    func step(_ arguments: [SQLValue]) throws
+    func result() throws -> SQLValue
+}
+
+/// What makes a group's aggregate, owned by the connection; and the group's aggregate, owned by SQLite's
+/// per-group memory from its first row to the final call.
+private final class AggregateFactory {
+    let make: () -> any SQLAggregate
+    init(_ make: @escaping () -> any SQLAggregate) { self.make = make }
+}
+
+private final class AggregateBox {
+    let aggregate: any SQLAggregate
+    init(_ aggregate: any SQLAggregate) { self.aggregate = aggregate }
+}
+
 extension Database {
     /// Makes `body` callable from this connection's SQL as `name(…)` with `arguments` arguments. Declared
     /// deterministic: the same arguments always give the same value, so SQLite may use it anywhere.
@@ -15,19 +34,63 @@ extension Database {
             handle, name, Int32(arguments), SQLITE_UTF8 | SQLITE_DETERMINISTIC, function,
             { context, count, values in
                 let function = Unmanaged<SQLFunction>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                let arguments = (0..<Int(count)).map { SQLValue(sqlite: values![$0]) }
-                switch function.body(arguments) {
-                case .null: sqlite3_result_null(context)
-                case .integer(let value): sqlite3_result_int64(context, value)
-                case .real(let value): sqlite3_result_double(context, value)
-                case .text(let value): sqlite3_result_text(context, value, -1, csqlite_transient())
-                case .blob(let bytes): bytes.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), csqlite_transient()) }
-                }
+                setResult(function.body(sqlValues(count, values)), of: context)
             },
             nil, nil,
             { Unmanaged<SQLFunction>.fromOpaque($0!).release() })
         // On failure SQLite has already called the destructor above, so nothing leaks.
         guard rc == SQLITE_OK else { throw DatabaseError("cannot define SQL function \(name): \(lastError)") }
+    }
+
+    /// Makes `name(…)` with `arguments` arguments an aggregate of this connection's SQL: `make` gives each
+    /// group (each GROUP BY value, or the whole query) a fresh `SQLAggregate`.
+    public func defineAggregate(_ name: String, arguments: Int, _ make: @escaping () -> any SQLAggregate) throws {
+        let factory = Unmanaged.passRetained(AggregateFactory(make)).toOpaque()
+        let rc = sqlite3_create_function_v2(
+            handle, name, Int32(arguments), SQLITE_UTF8 | SQLITE_DETERMINISTIC, factory, nil,
+            { context, count, values in
+                guard let box = groupAggregate(context, create: true) else { return sqlite3_result_error_nomem(context) }
+                do { try box.aggregate.step(sqlValues(count, values)) } catch {
+                    sqlite3_result_error(context, "\(error)", -1)
+                }
+            },
+            { context in
+                // A group without rows never had a step: its aggregate is made here, for the empty result.
+                let box = groupAggregate(context, create: false)
+                let aggregate = box?.aggregate ?? Unmanaged<AggregateFactory>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue().make()
+                do { setResult(try aggregate.result(), of: context) } catch {
+                    sqlite3_result_error(context, "\(error)", -1)
+                }
+                if let box { Unmanaged.passUnretained(box).release() }
+            },
+            { Unmanaged<AggregateFactory>.fromOpaque($0!).release() })
+        guard rc == SQLITE_OK else { throw DatabaseError("cannot define SQL aggregate \(name): \(lastError)") }
+    }
+}
+
+private func sqlValues(_ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) -> [SQLValue] {
+    (0..<Int(count)).map { SQLValue(sqlite: values![$0]) }
+}
+
+/// The group's aggregate, kept as a retained pointer in the per-group memory SQLite zeroes on first use; made
+/// on the group's first row when `create`. Nil when there is none (or SQLite is out of memory).
+private func groupAggregate(_ context: OpaquePointer?, create: Bool) -> AggregateBox? {
+    let size = Int32(create ? MemoryLayout<UnsafeMutableRawPointer?>.size : 0)
+    guard let slot = sqlite3_aggregate_context(context, size)?.assumingMemoryBound(to: UnsafeMutableRawPointer?.self) else { return nil }
+    if slot.pointee == nil, create {
+        let factory = Unmanaged<AggregateFactory>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
+        slot.pointee = Unmanaged.passRetained(AggregateBox(factory.make())).toOpaque()
+    }
+    return slot.pointee.map { Unmanaged<AggregateBox>.fromOpaque($0).takeUnretainedValue() }
+}
+
+private func setResult(_ value: SQLValue, of context: OpaquePointer?) {
+    switch value {
+    case .null: sqlite3_result_null(context)
+    case .integer(let value): sqlite3_result_int64(context, value)
+    case .real(let value): sqlite3_result_double(context, value)
+    case .text(let value): sqlite3_result_text(context, value, -1, csqlite_transient())
+    case .blob(let bytes): bytes.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), csqlite_transient()) }
     }
 }
 
