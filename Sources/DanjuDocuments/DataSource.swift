@@ -26,6 +26,11 @@ public final class DataSource {
         do { timeZone = try ShopTimeZone(identifier: zone) } catch {
             throw DocumentError("table settings, row time_zone: \(error.description)")
         }
+        // shop_time('2026-11-01T00:00:00'): a wall-clock time the SQL computed, as an instant with the shop's
+        // offset (NULL for anything else), so a report's cut-off prints right in any zone the shop sets.
+        try database.defineFunction("shop_time", arguments: 1) { [timeZone] arguments in
+            arguments[0].text.flatMap { try? timeZone.instant(wallClock: $0) }.map(SQLValue.text) ?? .null
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         photoRoot = folder.appendingPathComponent(settings["photo_root"] ?? ".").standardizedFileURL.path
     }

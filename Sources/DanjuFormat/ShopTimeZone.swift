@@ -10,6 +10,24 @@ public struct ShopTimeZone: Sendable, Hashable {
         self.timeZone = timeZone
     }
 
+    /// `text`, a time on the shop's wall clock without an offset (`2026-11-01T00:00:00`, or a date for its
+    /// midnight), as the instant it names with the shop's UTC offset (`2026-11-01T00:00:00+08:00`): a report's
+    /// cut-off, computed in SQL as local time, printed and stored as an instant.
+    public func instant(wallClock text: String) throws(ShopTimeError) -> String {
+        let local: Int64 = switch try ShopTime(iso8601: text.count == 10 ? text + "T00:00:00Z" : text + "Z") {
+        case .instant(let seconds): seconds
+        case .date: throw .malformed(text: text, reason: "expected a date or a date and time without an offset")
+        }
+        // The offset in force at that wall-clock time: first guessed from the local seconds read as UTC, then
+        // taken at the instant that guess gives (right except within an hour of a daylight-saving change).
+        func offset(at seconds: Int64) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) }
+        let offset = offset(at: local - Int64(offset(at: local)))
+        let minutes = abs(offset) / 60
+        let sign = offset < 0 ? "-" : "+"
+        let stamp = text.count == 10 ? text + "T00:00:00" : text
+        return stamp + sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
     /// The value as read on the shop's wall clock; a bare date has no time of day and is not shifted.
     func wallClock(_ time: ShopTime) -> WallClock {
         switch time {

@@ -100,3 +100,15 @@ private func knownShop() throws -> String {
         #expect(text.contains(PhoneMask.masked(phone)))
     }
 }
+
+@Test func theReportIsDatedAtTheMonthsEndOnTheClockOfTheShopsTimeZone() throws {
+    // The cut-off, the first instant of the next month, takes the offset of the time_zone setting, not one
+    // borrowed from a stored time (the hand-built shop's are all +08:00).
+    let shop = try knownShop()
+    try Database(path: shop, mode: .readWrite(create: false)).execute("UPDATE settings SET value = 'Asia/Tokyo' WHERE key = 'time_zone'")
+    let path = newPath("dated.pdf")
+    let result = try danju("render", "complaint-monthly", "--db", shop, "--param", "month=2026-10", "-o", path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let info = try run("pdfinfo", ["-isodates", path]).stdout
+    #expect(info.contains("CreationDate:    2026-11-01T00:00:00+09"), "\(info)")
+}

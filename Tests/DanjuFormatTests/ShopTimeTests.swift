@@ -110,6 +110,17 @@ import Testing
         }
     }
 
+    @Test func aWallClockTimeGetsTheShopsOffsetThen() throws {
+        #expect(try shanghai.instant(wallClock: "2026-11-01T00:00:00") == "2026-11-01T00:00:00+08:00")
+        #expect(try shanghai.instant(wallClock: "2026-11-01") == "2026-11-01T00:00:00+08:00")
+        let berlin = try ShopTimeZone(identifier: "Europe/Berlin")
+        #expect(try berlin.instant(wallClock: "2026-07-01T00:00:00") == "2026-07-01T00:00:00+02:00")
+        #expect(try berlin.instant(wallClock: "2026-11-01T00:00:00") == "2026-11-01T00:00:00+01:00")
+        #expect(try ShopTimeZone(identifier: "America/St_Johns").instant(wallClock: "2026-01-01") == "2026-01-01T00:00:00-03:30")
+        #expect(throws: ShopTimeError.self) { try shanghai.instant(wallClock: "2026-11-01T00:00:00+08:00") }
+        #expect(throws: ShopTimeError.self) { try shanghai.instant(wallClock: "2026-13-01") }
+    }
+
     @Test func refusesUnknownTimeZones() {
         #expect(throws: ShopTimeError.unknownTimeZone("Asia/Beijing")) { try ShopTimeZone(identifier: "Asia/Beijing") }
     }
