@@ -62,6 +62,9 @@ public struct Refusal: Sendable {
     public let sql: String
     public let message: Interpolation
     public let location: SourceLocation
+    /// Whether `--draft` may print the document anyway, marked as a draft: not when there is nothing sensible
+    /// to print (a malformed month, an unknown process), only a statement the data does not support yet.
+    public var draftable = true
 }
 
 /// A body element and how it goes with what follows.

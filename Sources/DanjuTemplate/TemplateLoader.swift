@@ -77,10 +77,12 @@ public enum TemplateLoader {
 
     private static func refusals(_ node: YAMLNode, _ definitions: SQLDefinitions) throws -> [Refusal] {
         try node.sequence(what: "refuse").map { entry in
-            let map = try entry.mapping(what: "a refusal", allowed: ["sql", "message"])
+            let map = try entry.mapping(what: "a refusal", allowed: ["sql", "message", "draft"])
             let sql = try map.required("sql")
-            return Refusal(sql: definitions.expand(try sql.string(what: "sql")), message: try interpolation(map.required("message"), what: "message"),
-                           location: sql.location)
+            var refusal = Refusal(sql: definitions.expand(try sql.string(what: "sql")), message: try interpolation(map.required("message"), what: "message"),
+                                  location: sql.location)
+            refusal.draftable = try map["draft"]?.bool(what: "draft") ?? true
+            return refusal
         }
     }
 

@@ -113,8 +113,11 @@ private func percent(_ part: Int, of whole: Int) -> String {
 @Test(arguments: ["2026-1", "2026-13", "2026-00", "十月"])
 func aRefusedMonthWritesNothing(month: String) throws {
     let path = newPath("bad-month.pdf")
-    let result = try danju("render", "complaint-monthly", "--db", demoDatabase, "--param", "month=\(month)", "-o", path)
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("YYYY-MM"))
-    #expect(!FileManager.default.fileExists(atPath: path))
+    // Not even as a draft: there is no month to report on, so the message does not suggest --draft.
+    for draft in [[], ["--draft"]] {
+        let result = try run(danjuExecutable, ["render", "complaint-monthly", "--db", demoDatabase, "--param", "month=\(month)", "-o", path] + draft)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("YYYY-MM") && !result.stderr.contains("--draft"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
 }

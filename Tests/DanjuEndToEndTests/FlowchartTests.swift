@@ -75,6 +75,10 @@ private func processCodes() throws -> [String] {
     #expect(result.status != 0)
     for code in try processCodes() { #expect(result.stderr.contains(code), "\(result.stderr)") }
     #expect(!FileManager.default.fileExists(atPath: output))
+    // There is no chart to draw, not even as a draft.
+    let draft = try danju("render", "flowchart", "--db", demoDatabase, "--param", "process=ZZ", "--draft", "-o", output)
+    #expect(draft.status != 0 && !draft.stderr.contains("--draft"), "\(draft.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
 }
 
 @Test func aFlowchartFitsInsideAnotherDocument() throws {
