@@ -1,5 +1,4 @@
 import CCairo
-import CPango
 import DanjuGeometry
 import DanjuLayout
 import DanjuTemplate
@@ -19,8 +18,7 @@ struct PageRenderer {
         switch item {
         case .text(let block, let at):
             setSource(block.style.color, on: cairo)
-            cairo_move_to(cairo, at.x, at.y)
-            pango_cairo_show_layout(cairo, block.layout)
+            TextRenderer(cairo: cairo).draw(block, at: at)
         case .line(let from, let to, let width):
             setSource(.black, on: cairo)
             cairo_set_line_width(cairo, width)

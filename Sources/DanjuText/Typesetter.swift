@@ -48,7 +48,8 @@ public final class Typesetter {
 
     /// Lays out `text`, wrapped at `width` points when given (Chinese may break between any two characters).
     /// A form repeats most of its texts (labels, headings, checklist items) on every copy, and a laid-out
-    /// block never changes, so blocks are kept and shared.
+    /// block never changes, so blocks are kept and shared. Pango's objects stay here: a block keeps only what
+    /// drawing and layout need (see `TextBlock`).
     public func layout(_ text: String, style: TextStyle, width: Double? = nil) -> TextBlock {
         let key = BlockKey(text: text, style: style, width: width)
         if let cached = blocks[key] { return cached }
@@ -76,6 +77,7 @@ public final class Typesetter {
         pango_layout_set_alignment(layout, alignment)
         if style.lineSpacing != 1 { pango_layout_set_line_spacing(layout, Float(style.lineSpacing)) }
         pango_layout_set_text(layout, text, -1)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         return TextBlock(layout: layout, text: text, style: style)
     }
 
@@ -102,56 +104,6 @@ public final class Typesetter {
         pango_font_description_set_weight(description, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         descriptions[key] = description
         return description
-    }
-}
-
-/// Laid-out text, ready to draw. Sizes are in points; the origin is the top left of the logical box.
-public final class TextBlock {
-    package let layout: OpaquePointer
-    public let text: String
-    public let style: TextStyle
-    public let width: Double
-    public let height: Double
-
-    init(layout: OpaquePointer, text: String, style: TextStyle) {
-        self.layout = layout
-        self.text = text
-        self.style = style
-        var width: Int32 = 0, height: Int32 = 0
-        pango_layout_get_size(layout, &width, &height)
-        self.width = Double(width) / Double(PANGO_SCALE)
-        self.height = Double(height) / Double(PANGO_SCALE)
-    }
-
-    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
-
-    public var lineCount: Int { Int(pango_layout_get_line_count(layout)) }
-
-    /// Characters the fonts have no glyph for (drawn as boxes): as bad as clipped text.
-    public var missingGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
-
-    /// Where each line starts in `text` (a UTF-8 offset) and how far below the block's top it ends (points):
-    /// where a block may be cut between lines.
-    public var lineBreaks: [(start: Int, bottom: Double)] {
-        guard let iterator = pango_layout_get_iter(layout) else { return [] }
-        defer { pango_layout_iter_free(iterator) }
-        var ends: [(start: Int, bottom: Double)] = []
-        repeat {
-            var top: Int32 = 0, bottom: Int32 = 0
-            pango_layout_iter_get_line_yrange(iterator, &top, &bottom)
-            ends.append((Int(pango_layout_iter_get_index(iterator)), Double(bottom) / Double(PANGO_SCALE)))
-        } while pango_layout_iter_next_line(iterator) != 0
-        return ends
-    }
-
-    /// The text of each laid-out line, for tests of line breaking.
-    public var lines: [String] {
-        let utf8 = Array(text.utf8)
-        return (0..<pango_layout_get_line_count(layout)).compactMap { index in
-            guard let line = pango_layout_get_line_readonly(layout, index) else { return nil }
-            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
-            return String(decoding: utf8[start..<start + length], as: UTF8.self)
-        }
     }
 }
 
