@@ -26,12 +26,12 @@ public struct BatchRenderer: Sendable {
     }
 
     /// All documents into the single PDF `output`, in query order; returns the number of pages.
-    /// `jobs` tasks lay out and record documents while this one writes them, so both cores work.
+    /// `jobs` tasks lay out documents while this one writes them, so both cores work.
     public func renderCombined(each sql: String, to output: String, jobs: Int) async throws -> Int {
         let rows = try DataSource(path: database).parameterRows(sql)
         guard !rows.isEmpty else { throw DocumentError("--each returned no rows: nothing to draw") }
         let workers = max(1, min(jobs, rows.count))
-        let pipeline = OrderedPipeline<RecordedDocument>(window: 4 * workers)
+        let pipeline = OrderedPipeline<LaidOutDocument>(window: 4 * workers)
         let file = try AtomicFile(output)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
@@ -41,7 +41,7 @@ public struct BatchRenderer: Sendable {
                         for index in stride(from: worker, to: rows.count, by: workers) {
                             try await pipeline.waitForRoom(index)
                             let document = try renderer.layout(template, parameters: rows[index], mode: mode, policy: policy)
-                            await pipeline.put(index, try RecordedDocument(document))
+                            await pipeline.put(index, document)
                         }
                     } catch {
                         await pipeline.fail(error)
@@ -54,7 +54,7 @@ public struct BatchRenderer: Sendable {
                 for index in rows.indices {
                     let document = try await pipeline.take()
                     if writer == nil {
-                        var metadata = document.metadata
+                        var metadata = document.info.metadata
                         metadata.title = "\(template.title.literalPrefix)×\(rows.count)"
                         writer = try PDFWriter(path: file.temporaryPath, metadata: metadata)
                     }
@@ -106,16 +106,5 @@ private actor Counter {
     func increment() -> Int {
         value += 1
         return value
-    }
-}
-
-/// A laid-out document recorded by a worker, ready for the writer.
-struct RecordedDocument: Sendable {
-    let metadata: PDFMetadata
-    let pages: [RecordedPage]
-
-    init(_ document: LaidOutDocument) throws {
-        metadata = document.info.metadata
-        pages = try document.pages.map(RecordedPage.init)
     }
 }

@@ -91,16 +91,17 @@ public final class DocumentRenderer {
     }
 
     /// Renders one document to `output` (PDF, or PNG pages `name-N.png` when it has several pages).
-    /// A PDF is written page by page as the layout finishes them.
+    /// A PDF is written page by page as the layout finishes them, on another thread.
     public func render(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), to output: String,
                        format: OutputFormat, policy: FitPolicy) throws {
         switch format {
         case .pdf:
             try AtomicFile.write(to: output) { temporary in
-                var writer: PDFWriter?
+                var writer: BackgroundPDFWriter?
+                defer { writer?.drain() }
                 try layout(template, parameters: parameters, mode: mode, policy: policy, start: { info in
-                    writer = try PDFWriter(path: temporary, metadata: info.metadata, artwork: artwork)
-                }, emit: { try writer!.add([$0]) })
+                    writer = BackgroundPDFWriter(try PDFWriter(path: temporary, metadata: info.metadata, artwork: artwork))
+                }, emit: { try writer!.add($0) })
                 try writer!.finish()
             }
         case .png:

@@ -20,8 +20,8 @@ public struct DocumentInfo: Sendable {
     }
 }
 
-/// A document laid out into pages, ready for the renderer.
-public struct LaidOutDocument {
+/// A document laid out into pages, ready for the renderer (on any thread: see `Page`).
+public struct LaidOutDocument: Sendable {
     public let pages: [Page]
     public let overflows: [OverflowReport]
     public let info: DocumentInfo

@@ -4,7 +4,7 @@ import DanjuText
 
 /// What a page shows, in points from the page's top left corner. The renderer draws these and nothing else,
 /// so a test can check a page's geometry without making a PDF.
-public enum PageItem {
+public enum PageItem: Sendable {
     case text(TextBlock, at: Point)
     case line(from: Point, to: Point, width: Double)
     case rect(Rect, lineWidth: Double, fill: Color?)
@@ -40,7 +40,10 @@ public enum PageItem {
 
 /// A page's items in two layers. `artwork` is what the template alone decides (labels, rules, empty boxes):
 /// pages with equal artwork share it, so the renderer can store it once. `items` is what the data fills in.
-public final class Page {
+///
+/// Sendable by hand: a page is changed only while it is laid out and stamped, and handed to another thread
+/// (the one writing the PDF) only when finished. Its items are plain data (a `TextBlock` holds no Pango object).
+public final class Page: @unchecked Sendable {
     public let width: Double
     public let height: Double
     public internal(set) var artwork: [PageItem] = []

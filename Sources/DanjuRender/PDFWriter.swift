@@ -68,18 +68,6 @@ public final class PDFWriter {
         }
     }
 
-    /// Adds pages recorded ahead, possibly by another task.
-    public func add(_ pages: [RecordedPage]) throws {
-        for page in pages {
-            cairo_pdf_surface_set_size(surface, page.width, page.height)
-            if let key = page.artworkKey, let recording = page.artwork {
-                artwork.paint(key, on: cairo) { recording }
-            }
-            page.data.paint(on: cairo)
-            try endPage()
-        }
-    }
-
     private func endPage() throws {
         cairo_show_page(cairo)
         pageCount += 1

@@ -4,13 +4,9 @@ import DanjuLayout
 import DanjuTemplate
 import DanjuText
 
-/// A Cairo recording surface: drawing commands kept to be replayed into a PDF later.
-///
-/// Sendable by hand: once recorded, a recording surface is never drawn into again, only replayed, and
-/// Cairo's reference counts, font caches and FreeType face locks are thread-safe. What must not cross
-/// threads, the Pango objects that laid the text out, is not referenced by a recording (it holds Cairo
-/// glyphs and scaled fonts). This lets one task lay out and record a document while another writes the PDF.
-public final class Recording: @unchecked Sendable {
+/// A Cairo recording surface: drawing commands kept to be replayed into a PDF later (a form's artwork,
+/// stored once and shown on every page that has it).
+final class Recording {
     let surface: OpaquePointer
 
     /// Records `items` on a canvas of the given size.
@@ -27,23 +23,6 @@ public final class Recording: @unchecked Sendable {
     func paint(on cairo: OpaquePointer) {
         cairo_set_source_surface(cairo, surface, 0, 0)
         cairo_paint(cairo)
-    }
-}
-
-/// A page drawn ahead of writing: its artwork (with the key that identifies it) and its data, recorded.
-public struct RecordedPage: Sendable {
-    let width: Double
-    let height: Double
-    let artworkKey: ArtworkKey?
-    let artwork: Recording?
-    let data: Recording
-
-    public init(_ page: Page) throws {
-        width = page.width
-        height = page.height
-        artworkKey = page.artwork.isEmpty ? nil : ArtworkKey(page)
-        artwork = page.artwork.isEmpty ? nil : try Recording(width: page.width, height: page.height, items: page.artwork)
-        data = try Recording(width: page.width, height: page.height, items: page.items)
     }
 }
 
