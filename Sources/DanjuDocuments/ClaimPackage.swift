@@ -120,14 +120,18 @@ public struct ClaimPackage {
         return Plan(claims: claims, front: front, toc: toc, tags: tags, reportPages: reportPages, entries: entries)
     }
 
-    /// Second pass: writes the parts, one claim's report at a time, then the bookmarks.
+    /// Second pass: writes the parts, one claim's report at a time (each page on the writer's thread while the
+    /// next are laid out), then the bookmarks.
     private func write(_ plan: Plan, label: String, parts: Parts, renderer: DocumentRenderer, to path: String) throws -> Summary {
-        let writer = try PDFWriter(path: path, metadata: plan.front.info.metadata, artwork: renderer.artwork)
+        let writer = BackgroundPDFWriter(try PDFWriter(path: path, metadata: plan.front.info.metadata, artwork: renderer.artwork))
+        defer { writer.drain() }
         let total = plan.totalPages
+        var written = 0
         // Each document numbers its own pages; the package's number, the one the contents give, goes below.
         func add(_ pages: [Page]) throws {
-            renderer.numberPages(pages, first: writer.pageCount + 1, total: total, label: label)
-            try writer.add(pages)
+            renderer.numberPages(pages, first: written + 1, total: total, label: label)
+            try pages.forEach(writer.add)
+            written += pages.count
         }
         try add(plan.front.pages)
         try add(plan.toc.pages)
@@ -140,17 +144,18 @@ public struct ClaimPackage {
         }
         if let tags = plan.tags { try add(tags.pages) }
 
-        let entries = plan.entries
-        writer.addBookmark("保修索赔申报函", page: 1)
-        let summaryMark = writer.addBookmark("索赔汇总表（\(plan.claims.count) 单）", page: entries[1].page, open: true)
-        for (claim, entry) in zip(plan.claims, entries[2...]) {
-            let label = [claim["claim_no"], claim["customer"], claim["model"]].compactMap { $0?.text }.joined(separator: " ")
-            writer.addBookmark(label, page: entry.page, under: summaryMark)
+        try writer.finish { pdf in
+            let entries = plan.entries
+            pdf.addBookmark("保修索赔申报函", page: 1)
+            let summaryMark = pdf.addBookmark("索赔汇总表（\(plan.claims.count) 单）", page: entries[1].page, open: true)
+            for (claim, entry) in zip(plan.claims, entries[2...]) {
+                let label = [claim["claim_no"], claim["customer"], claim["model"]].compactMap { $0?.text }.joined(separator: " ")
+                pdf.addBookmark(label, page: entry.page, under: summaryMark)
+            }
+            pdf.addBookmark("目录", page: plan.front.pages.count + 1)
+            if plan.tags != nil, let last = entries.last { pdf.addBookmark("旧件回运标签", page: last.page) }
         }
-        writer.addBookmark("目录", page: plan.front.pages.count + 1)
-        if plan.tags != nil, let last = entries.last { writer.addBookmark("旧件回运标签", page: last.page) }
-        try writer.finish()
-        return Summary(claims: plan.claims.count, pages: writer.pageCount)
+        return Summary(claims: plan.claims.count, pages: written)
     }
 
     /// The second layout of each part repeats the first; its misfits were reported already.

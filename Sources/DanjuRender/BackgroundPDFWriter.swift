@@ -31,10 +31,11 @@ public final class BackgroundPDFWriter: @unchecked Sendable {
         }
     }
 
-    /// Waits for the queued pages, then completes the file.
-    public func finish() throws {
+    /// Waits for the queued pages, lets `last` add what goes after them (bookmarks), then completes the file.
+    public func finish(_ last: (PDFWriter) throws -> Void = { _ in }) throws {
         try queue.sync {
             try rethrowFailure()
+            try last(writer)
             try writer.finish()
         }
     }
