@@ -53,3 +53,18 @@ func chinesePunctuationNeverStartsALine(width: Double) throws {
     #expect(fonts.families.contains("Danju Hei"))
     #expect(!fonts.families.contains { $0.hasPrefix("Noto") || $0.hasPrefix("DejaVu") }, "\(fonts.families)")
 }
+
+@Test func aBlockKeepsTheGlyphsPangoPlacedAndTheTextTheyShow() throws {
+    let text = "保修 SP2611-0267\n旧件回运，㵘䶮"
+    let block = try makeTypesetter().layout(text, style: hei, width: 200)
+    #expect(block.lines == ["保修 SP2611-0267", "旧件回运，㵘䶮"])
+    // Every character but the line break is one cluster of one glyph, in a font, left to right on its line;
+    // the clusters' bytes are the text itself (what pdftotext reads back).
+    let glyphs = block.runs.flatMap(\.glyphs)
+    #expect(glyphs.count == text.count - 1 && glyphs.allSatisfy { $0.index != nil })
+    #expect(block.runs.allSatisfy { $0.font != nil && $0.clusters.allSatisfy { $0 == (bytes: $0.bytes, glyphs: 1) } })
+    #expect(String(decoding: block.runs.flatMap { $0.utf8.map { UInt8(bitPattern: $0) } }, as: UTF8.self) == text.replacingOccurrences(of: "\n", with: ""))
+    let baselines = Array(Set(block.runs.map(\.y))).sorted()
+    #expect(baselines.count == 2 && Double(baselines[1] - baselines[0]) / 1024 >= hei.size)
+    for run in block.runs { #expect(zip(run.glyphs, run.glyphs.dropFirst()).allSatisfy { $0.dx < $1.dx }) }
+}
