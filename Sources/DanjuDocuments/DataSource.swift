@@ -81,14 +81,14 @@ public final class DataSource {
             // snapshot, which is not rolled back. A table left behind would make the next CREATE fail, loudly.
             defer { shared.reversed().forEach { try? database.dropTemporaryTable($0) } }
             // A blank form is never refused: it is paper for handwriting, not a statement about an order.
-            var final = false
+            var undraftable = false
             let reasons = blank ? [] : try template.refusals.flatMap { refusal in
                 let rows = try run(refusal.sql, named: "refusal", at: refusal.location)
-                if !rows.isEmpty, !refusal.draftable { final = true }
+                if !rows.isEmpty, !refusal.draftable { undraftable = true }
                 return try rows.map { try bindings.text(refusal.message, row: $0) }
             }
-            guard reasons.isEmpty || draft && !final else {
-                throw DocumentError(reasons.joined(separator: "\n") + (final ? "" : " (--draft prints it marked as a draft)"))
+            guard reasons.isEmpty || draft && !undraftable else {
+                throw DocumentError(reasons.joined(separator: "\n") + (undraftable ? "" : " (--draft prints it marked as a draft)"))
             }
             bindings.refusals = reasons
             for query in template.queries {
