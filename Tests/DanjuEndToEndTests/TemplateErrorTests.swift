@@ -57,3 +57,30 @@ private func someOrder() throws -> String {
     let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(8)
     #expect(Array(header) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
 }
+
+@Test func aListThatFailsAfterItsFirstPagesWereWrittenLeavesNoFile() throws {
+    // 3,000 rows (read as they are laid out, pages handed to the writer thread as they fill), the 2,900th of
+    // which cannot be printed as money: the error names it, and neither the PDF nor its temporary file remains.
+    let template = newPath("late-error.yaml")
+    try """
+        title: 清单
+        page: {size: A4}
+        queries:
+          lines:
+            sql: |
+              WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+              SELECT i, CASE WHEN i = 2900 THEN '一百元' ELSE i * 100 END AS fen FROM n
+        body:
+          - table: lines
+            columns:
+              - {title: 序号, value: "{{i}}"}
+              - {title: 金额, value: "{{fen | money}}", align: right}
+        """.write(toFile: template, atomically: true, encoding: .utf8)
+    let output = newPath("late-error.pdf")
+    let result = try danju("render", template, "--db", demoDatabase, "-o", output)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("late-error.yaml:") && result.stderr.contains("一百元"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+    let name = URL(fileURLWithPath: output).lastPathComponent
+    #expect(try FileManager.default.contentsOfDirectory(atPath: demoFolder).filter { $0.contains(name) }.isEmpty)
+}
