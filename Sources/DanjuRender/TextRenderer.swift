@@ -40,8 +40,7 @@ struct TextRenderer {
             }
         }
         guard withClusters else { return cairo_show_glyphs(cairo, glyphs, Int32(glyphs.count)) }
-        let clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
-        cairo_show_text_glyphs(cairo, run.utf8, Int32(run.utf8.count), glyphs, Int32(glyphs.count), clusters, Int32(clusters.count),
+        cairo_show_text_glyphs(cairo, run.utf8, Int32(run.utf8.count), glyphs, Int32(glyphs.count), run.clusters, Int32(run.clusters.count),
                                run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0))
     }
 

@@ -68,8 +68,8 @@ package struct GlyphRun: Sendable {
     package let glyphs: [Glyph]
     /// The UTF-8 bytes of the run's text.
     package let utf8: [CChar]
-    /// How many bytes and glyphs make each cluster, in text order (`cairo_text_cluster_t`).
-    package let clusters: [(bytes: Int32, glyphs: Int32)]
+    /// How many bytes and glyphs make each cluster, in text order.
+    package let clusters: [cairo_text_cluster_t]
     package let backward: Bool
 
     package struct Glyph: Sendable {
@@ -117,8 +117,8 @@ package struct GlyphRun: Sendable {
     }
 
     /// Bytes and drawn glyphs per cluster, as the renderer counts them (empty and unknown glyphs not drawn).
-    private static func clusters(of run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>, backward: Bool) -> [(bytes: Int32, glyphs: Int32)] {
-        var clusters: [(bytes: Int32, glyphs: Int32)] = []
+    private static func clusters(of run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>, backward: Bool) -> [cairo_text_cluster_t] {
+        var clusters: [cairo_text_cluster_t] = []
         var iterator = PangoGlyphItemIter()
         guard pango_glyph_item_iter_init_start(&iterator, run, text) != 0 else { return [] }
         let infos = run.pointee.glyphs.pointee.glyphs!
@@ -128,7 +128,7 @@ package struct GlyphRun: Sendable {
                 let glyph = infos[Int(index)].glyph
                 if glyph == PANGO_GLYPH_EMPTY || glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 { glyphs -= 1 }
             }
-            clusters.append((iterator.end_index - iterator.start_index, glyphs))
+            clusters.append(cairo_text_cluster_t(num_bytes: iterator.end_index - iterator.start_index, num_glyphs: glyphs))
         } while pango_glyph_item_iter_next_cluster(&iterator) != 0
         return clusters
     }
