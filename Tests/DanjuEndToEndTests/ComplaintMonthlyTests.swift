@@ -121,3 +121,21 @@ func aRefusedMonthWritesNothing(month: String) throws {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
+
+@Test func oneProcessDrawsSeveralMonthsEachFromItsOwnSharedRows() throws {
+    // One worker, two months: the shared rows (temporary tables) of the first report are dropped before the
+    // second makes its own, and each report is the one drawn alone.
+    var pages = 0
+    for month in ["2026-09", "2026-10"] {
+        let single = newPath("complaints-\(month).pdf")
+        #expect(try danju("render", "complaint-monthly", "--db", demoDatabase, "--param", "month=\(month)", "-o", single).status == 0)
+        pages += Int(try pdfInfo(single)["Pages"] ?? "") ?? 0
+    }
+    let both = newPath("complaints-both.pdf")
+    let result = try danju("batch", "complaint-monthly", "--db", demoDatabase, "--jobs", "1", "-o", both,
+                           "--each", "SELECT '2026-09' AS month UNION ALL SELECT '2026-10'")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(Int(try pdfInfo(both)["Pages"] ?? "") == pages)
+    let text = try compactText(both)
+    #expect(text.contains("客户投诉月报2026年9月") && text.contains("客户投诉月报2026年10月"))
+}
