@@ -7,7 +7,8 @@ enum SchemaV1 {
     // MARK: Shop, staff
 
     /// Settings keys the program reads: shop_name, shop_address, shop_phone, shop_bank_name, shop_bank_account,
-    /// shop_tax_id, time_zone ('Asia/Shanghai'), workday_start / workday_end ('08:30' / '17:30'),
+    /// shop_tax_id, time_zone ('Asia/Shanghai'), workday_start / workday_end ('08:30' / '17:30'), working_weekdays
+    /// (optional, ISO weekday digits: '123456' for a shop closed on Sundays; every day by default),
     /// photo_root (folder relative to the database file), labour_rate_fen (工时单价), tax_rate_percent.
     static let shop = """
         CREATE TABLE settings (

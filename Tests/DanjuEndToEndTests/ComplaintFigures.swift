@@ -42,12 +42,18 @@ struct ComplaintFigures {
         let db = try Database(path: path, mode: .readOnly)
         let settings = Dictionary(uniqueKeysWithValues: try db.rows("SELECT key, value FROM settings").map { ($0["key"]!.text!, $0["value"]!.text!) })
         let dayStart = Self.clock(settings["workday_start"]!), dayEnd = Self.clock(settings["workday_end"]!)
+        // Working weekdays, ISO digits (1 = Monday); day 0, 1970-01-01, was a Thursday.
+        let weekdays = settings["working_weekdays"] ?? "1234567"
+        func works(_ day: Int) -> Bool { weekdays.contains(String((day + 3) % 7 + 1)) }
+        func workingDaysBefore(_ day: Int) -> Int {
+            day / 7 * (0..<7).filter(works).count + (0..<day % 7).filter(works).count
+        }
         let (year, monthNumber) = (Int(month.prefix(4))!, Int(month.suffix(2))!)
         cutoff = String(format: "%04d-%02d-01T00:00:00", monthNumber == 12 ? year + 1 : year, monthNumber == 12 ? 1 : monthNumber + 1)
-        /// Working seconds since 1970 up to a shop-local time: only workday_start…workday_end of each day count.
+        /// Working seconds since 1970 up to a shop-local time: only workday_start…workday_end of each working day count.
         func working(_ local: String) -> Int {
             let stamp = Stamp(local)
-            return stamp.day * (dayEnd - dayStart) + min(max(stamp.second - dayStart, 0), dayEnd - dayStart)
+            return workingDaysBefore(stamp.day) * (dayEnd - dayStart) + (works(stamp.day) ? min(max(stamp.second - dayStart, 0), dayEnd - dayStart) : 0)
         }
         func seconds(_ a: SQLValue?, _ b: SQLValue?) -> Int? {
             guard let a = a?.text, let b = b?.text else { return nil }
@@ -88,9 +94,11 @@ struct ComplaintFigures {
                 }
                 check("T5", 3_600, silences.map(\.gap).max()!, kept)
             }
-            let received = c["received_at"]!.text!
-            let replyDeadline = Stamp(received).second < dayEnd
-                ? Stamp(received).startOfDay + dayEnd : Stamp(received).startOfDay + 86_400 + dayEnd
+            // The end of the day of receipt if it is a working day and the complaint came before closing time,
+            // otherwise the end of the next working day.
+            let received = Stamp(c["received_at"]!.text!)
+            let days = (0...7).first { works(received.day + $0) && ($0 > 0 || received.second < dayEnd) }!
+            let replyDeadline = received.startOfDay + days * 86_400 + dayEnd
             let reply = c["first_reply_at"]?.text.map { Stamp($0).epoch }
             check("T6", 3_600, seconds(c["received_at"], c["first_reply_at"]), reply.map { $0 <= replyDeadline } ?? false)
             if let shortage = c["parts_shortage_at"]?.text {

@@ -112,3 +112,42 @@ private func knownShop() throws -> String {
     let info = try run("pdfinfo", ["-isodates", path]).stdout
     #expect(info.contains("CreationDate:    2026-11-01T00:00:00+09"), "\(info)")
 }
+
+@Test func aShopClosedAtWeekendsCountsNoWorkingTimeOnSaturdayOrSunday() throws {
+    // Two more cases over the weekend of 17–18 October 2026. H comes on Friday at 17:00 and is next answered on
+    // Monday at 9:00: 25 working minutes on Friday and 30 on Monday, but 18 h 55 min if the weekend counted. Its
+    // first reply still misses Friday's closing time. I comes on Saturday: its first reply is due by Monday's
+    // closing time, and nothing happens before Monday at 10:00, 1 h 30 min into Monday's working time.
+    let shop = try knownShop()
+    let db = try Database(path: shop, mode: .readWrite(create: false))
+    try db.execute("""
+        INSERT INTO complaints (id, complaint_no, channel, category, status, caller_name, caller_phone, subject, description,
+            department_id, receiver_id, owner_id, responsible_id, received_at, handed_at, assigned_at, first_reply_at, resolved_at)
+        VALUES (8, 'TS2026101601', '电话', '接待', 'resolved', '来电人8', '13511112222', '事由8', '经过8', 1, 1, 2, 4,
+                '2026-10-16T17:00:00+08:00', '2026-10-16T17:02:00+08:00', '2026-10-16T17:05:00+08:00',
+                '2026-10-19T09:00:00+08:00', '2026-10-19T10:00:00+08:00'),
+               (9, 'TS2026101701', '电话', '接待', 'resolved', '来电人9', '13533334444', '事由9', '经过9', 1, 1, 2, 4,
+                '2026-10-17T10:00:00+08:00', '2026-10-17T10:03:00+08:00', '2026-10-17T10:05:00+08:00',
+                '2026-10-19T10:00:00+08:00', '2026-10-19T11:00:00+08:00');
+        INSERT INTO complaint_events (complaint_id, kind, at, staff_id) VALUES
+            (8, 'customer_update', '2026-10-19T09:00:00+08:00', 2), (8, 'progress', '2026-10-19T09:00:00+08:00', 2),
+            (9, 'customer_update', '2026-10-19T10:00:00+08:00', 2), (9, 'progress', '2026-10-19T10:00:00+08:00', 2);
+        """)
+    // Every day a working day: the weekend breaks T4 and T5 for both, and T6 for both.
+    let (everyDay, _) = try complaintReport(shop, month: "2026-10")
+    #expect(everyDay.contains("TS20261016012026-10-1617:00接待事由8T4T5T6李部长"))
+    #expect(everyDay.contains("TS20261017012026-10-1710:00接待事由9T4T5T6李部长"))
+
+    try db.execute("INSERT INTO settings (key, value) VALUES ('working_weekdays', '12345')")
+    let (weekdays, _) = try complaintReport(shop, month: "2026-10")
+    #expect(weekdays.contains("TS20261016012026-10-1617:00接待事由8T6李部长"), "H misses only Friday's reply")
+    #expect(!weekdays.contains("TS20261017012026-10-1710:00接待事由9T"), "I keeps every limit")
+    #expect(weekdays.contains("工作日为星期一、二、三、四、五"))
+
+    // A setting that is not weekday digits is refused, and nothing is drawn.
+    try db.execute("UPDATE settings SET value = '1-5' WHERE key = 'working_weekdays'")
+    let path = newPath("bad-weekdays.pdf")
+    let refused = try danju("render", "complaint-monthly", "--db", shop, "--param", "month=2026-10", "-o", path)
+    #expect(refused.status != 0 && refused.stderr.contains("working_weekdays"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: path))
+}

@@ -35,10 +35,22 @@ private func percent(_ part: Int, of whole: Int) -> String {
     String(format: "%+.1f%%", 100 * Double(part - whole) / Double(whole))
 }
 
-@Test func theOctoberReportPrintsFiguresRecomputedFromTheTimeStamps() throws {
+/// The demo shop, or a copy of it that works only on `weekdays` (setting working_weekdays).
+private func demoShop(workingOn weekdays: String?) throws -> String {
+    guard let weekdays else { return demoDatabase }
+    let path = newPath("weekdays-\(weekdays).sqlite")
+    try FileManager.default.copyItem(atPath: demoDatabase, toPath: path)
+    try Database(path: path, mode: .readWrite(create: false))
+        .execute("INSERT INTO settings (key, value) VALUES ('working_weekdays', '\(weekdays)')")
+    return path
+}
+
+@Test(arguments: [nil, "12345"])
+func theOctoberReportPrintsFiguresRecomputedFromTheTimeStamps(weekdays: String?) throws {
     let month = "2026-10"
-    let figures = try ComplaintFigures(database: demoDatabase, month: month)
-    let (text, lines) = try complaintReport(demoDatabase, month: month)
+    let shop = try demoShop(workingOn: weekdays)
+    let figures = try ComplaintFigures(database: shop, month: month)
+    let (text, lines) = try complaintReport(shop, month: month)
     let count = { (m: String) in try demoRows("SELECT count(*) AS n FROM complaints WHERE received_at LIKE '\(m)-%'")[0]["n"]!.integer! }
     let (now, previous, yearAgo) = (Int(try count(month)), Int(try count("2026-09")), Int(try count("2025-10")))
     #expect(now == figures.complaints.count && now > 0)
@@ -50,6 +62,7 @@ private func percent(_ part: Int, of whole: Int) -> String {
     #expect(text.contains("已解决待结案\(statuses.filter { $0 == "已解决" }.count)件"))
     #expect(text.contains("月末处理中\(statuses.filter { $0 == "处理中" }.count)件"))
     #expect(text.contains("超时（违反时限）\(figures.broken.count)件"))
+    #expect(text.contains(weekdays == nil ? "每天均为工作日" : "工作日为星期一、二、三、四、五"))
 
     for code in ["T1", "T2", "T4", "T5", "T6", "T7", "T8a", "T8b", "T9a", "T9b", "T12"] {
         let rule = try #require(figures.rules[code], "the demo month measures \(code)")
