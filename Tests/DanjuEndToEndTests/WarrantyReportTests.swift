@@ -147,6 +147,26 @@ func aMissingInputPrintsNotCoveredWithTheReason(_ input: RemovedInput) throws {
             "the boxes are still used where they are true")
 }
 
+/// The largest months and hours the schema allows (INTEGER, > 0) on every policy of a copy: the report prints a
+/// verdict (the period never ends within the calendar), and the package still adds up; nothing traps.
+@Test func aPolicyOfTheLargestIntegerPrintsAVerdict() throws {
+    let claim = try coveredClaim(where: "c.hours_at_failure_tenths IS NOT NULL AND c.status NOT IN ('未提报', '作废', '放弃提报')")
+    let database = try demoCopy()
+    try Database(path: database, mode: .readWrite(create: false))
+        .execute("UPDATE warranty_policies SET months = 9223372036854775807, hours = 9223372036854775807")
+    let (text, _) = try report(claim.no, in: database)
+    #expect(text.contains("保修判定在保：保修期\(WarrantyOracle.text(claim.verdict.start!))起9223372036854775807个月（截止日在9999-12-31以后）"))
+    #expect(text.contains("限额9223372036854775807h"))
+
+    let row = try #require(try Database(path: database, mode: .readOnly).rows("""
+        SELECT m.code, c.claim_month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id WHERE c.id = \(claim.id)
+        """).first)
+    let output = newPath("huge-package.pdf")
+    let result = try danju("package", "--maker", row["code"]!.text!, "--month", row["claim_month"]!.text!, "--db", database, "-o", output, "--draft")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try compactText(output).contains(claim.no))
+}
+
 @Test(arguments: ["warranty-report", "warranty-package", "warranty-package-toc", "warranty-return-tags"])
 func theWarrantyTemplatesMatchTheSchema(template: String) throws {
     let result = try danju("check", template, "--db", demoDatabase)
