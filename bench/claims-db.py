@@ -22,7 +22,10 @@ for path, in db.execute("SELECT path FROM claim_photos UNION ALL SELECT path FRO
 db.execute("UPDATE settings SET value = ? WHERE key = 'photo_root'", (root_name,))
 
 maker_id = db.execute("SELECT id FROM manufacturers WHERE code = ?", (maker,)).fetchone()[0]
-sources = [r[0] for r in db.execute("SELECT id FROM warranty_claims WHERE status NOT IN ('作废', '放弃提报') ORDER BY id")]
+# The maker's own approved claims: in warranty under its policies (the demo's makers approve no other), so that the
+# package requests every copy.
+sources = [r[0] for r in db.execute("SELECT id FROM warranty_claims WHERE manufacturer_id = ? AND status IN ('终审通过', '已结算') ORDER BY id",
+                                    (maker_id,))]
 pictures = db.execute("SELECT path, subject, caption, taken_at FROM claim_photos ORDER BY id").fetchall()
 assert max(n for _, n in months) * per_claim <= len(pictures), "not enough distinct photos"
 

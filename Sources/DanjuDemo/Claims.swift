@@ -11,68 +11,86 @@ extension DemoBuilder {
     private static let goodwillPath: [(String, ClosedRange<Int>)] =
         [("转领导审批", 1...3), ("终审通过", 3...10), ("已结算", 15...45)]
 
+    /// Faults the user's use or care caused, as the fault's cause says (by failure code). The shop cannot call them
+    /// quality faults: it asks the maker for goodwill (照顾性保修), ticks the condition that caused them, and says so.
+    private static let useCauses: [String: UseCause] = ["XG-G02": .overload, "GZ-D01": .impact, "YY-X03": .upkeep, "FD-C05": .upkeep]
+
+    private enum UseCause {
+        case overload, impact, upkeep
+
+        /// The engineer's finding, after the cause.
+        var finding: String {
+            switch self {
+            case .overload: "该车存在超载运输情况，损坏与超载使用有关"
+            case .impact: "该机长期在硬岩工况下作业，损坏与作业冲击有关"
+            case .upkeep: "该机未按规定周期保养清洁，故障与保养不到位有关"
+            }
+        }
+    }
+
+    /// The claim of a warranty order. Every random draw is made as it always was, in number and order, whatever the
+    /// claim turns out to be: the work orders after this one draw from the same stream and so stay as they were.
     func writeClaim(for draft: OrderDraft, lines: [Line], _ rng: inout SplitMix64) throws -> Int {
         let id = nextID("warranty_claims")
         let machine = draft.machine, fault = draft.faultInfo!
-        let claimType = rng.weighted([("正常保修", 75), ("强保", 8), ("服务活动", 6), ("照顾性保修", 7), ("售前维修", 4)])
+        let drawnType = rng.weighted([("正常保修", 75), ("强保", 8), ("服务活动", 6), ("照顾性保修", 7), ("售前维修", 4)])
+        let useCause = Self.useCauses[fault.code]
+        let claimType = useCause == nil ? drawnType : "照顾性保修"
         let officer = staff("claims_officer", &rng)
         let failureDay = draft.arrived.day.advanced(by: -rng.int(0...3))
         let repaired = draft.completed ?? draft.arrived
-
-        // Status history: created when the repair is done, submitted a few days later, then the manufacturer's review.
-        var events: [(String, LocalTime)] = [("未提报", repaired.adding(minutes: rng.int(60...480)))]
-        if rng.chance(0.02) {
-            events.append(("放弃提报", events[0].1.adding(minutes: rng.int(1...5) * 1_440)))
-        } else {
-            events.append(("已提报", Self.addingWorkingMinutes(events[0].1, rng.int(1...5) * 540)))
-            let path = claimType == "照顾性保修" ? Self.goodwillPath : rng.weighted(Self.reviewPaths)
-            for (status, days) in path {
-                events.append((status, Self.addingWorkingMinutes(events.last!.1, rng.int(days) * 540 + rng.int(0...300))))
-            }
-        }
-        events = events.filter { $0.1 <= Self.cutoff }
-        if events.isEmpty { events = [("未提报", min(repaired, Self.cutoff))] }
-        func time(of status: String) -> LocalTime? { events.first { $0.0 == status }?.1 }
-        let status = events.last!.0
-        let submitted = time(of: "已提报")
+        let drawn = Self.history(drawnType, repaired: repaired, &rng)
 
         let warrantyLines = lines.filter { $0.payer == "warranty" }
         let labourFen = warrantyLines.filter { $0.kind == "labour" }.reduce(0) { $0 + $1.netFen }
         let partsFen = warrantyLines.filter { $0.kind == "part" }.reduce(0) { $0 + $1.netFen }
         let otherFen = warrantyLines.filter { $0.kind != "labour" && $0.kind != "part" }.reduce(0) { $0 + $1.netFen }
         let claimed = labourFen + partsFen + otherFen
-        let approved = time(of: "终审通过") == nil ? nil : rng.chance(0.9) ? claimed : claimed - labourFen / 10
+        let drawnApproval = drawn.contains { $0.0 == "终审通过" } ? rng.chance(0.9) ? claimed : claimed - labourFen / 10 : nil
+        let truck = machine.model.isTruck
+        let reporter = rng.weighted([("车主", 5), ("司机", 4), ("家人", 1), ("朋友", 1)])
+        let usage = truck ? "运输" : rng.weighted([("工程", 8), ("专用", 2)])
+        let dailyHours = rng.weighted([(">8h", 5), ("4-8h", 4), ("<4h", 1)])
+        let site = truck ? rng.weighted([("公路", 7), ("非公路", 3)]) : rng.weighted([("非公路", 7), ("矿", 3)])
+        let road = truck ? rng.weighted([("高速", 3), ("普通", 5), ("非硬化路面", 2)]) : rng.weighted([("非硬化路面", 7), ("坡道", 3)])
+        // The conditions tick what the report says: 标载 and maintained for a quality fault, the cause for the others.
+        let upkeep = rng.weighted([("良好", 7), ("一般", 3)])
+        let overload = rng.weighted([("超载", 2), ("严重超载", 1)])
+        let drawnRejection = drawn.last!.0 != "审核驳回" ? nil
+            : rng.pick(["故障照片不清晰，无法判定", "超出保修工作小时", "属用户使用不当造成的损坏", "旧件未按期回运"])
+
+        // A claim the shop sent out of warranty is turned down at the maker's first review.
+        let outOfWarranty = Self.outOfWarranty(machine, failure: failureDay, repair: draft.completed?.day)
+        let events = outOfWarranty == nil ? drawn : Self.turnedDown(drawn)
+        func time(of status: String) -> LocalTime? { events.first { $0.0 == status }?.1 }
+        let status = events.last!.0
+        let submitted = time(of: "已提报")
+        let approved = outOfWarranty == nil ? drawnApproval : nil
         let claimMonth = (submitted ?? repaired).day.month
         let claimNo = "SP" + claimMonth.replacingOccurrences(of: "-", with: "").dropFirst(2) + "-" + digits(id, 4)
         let meter = machine.hourMeterTenths(on: failureDay)
-        let truck = machine.model.isTruck
 
         try insert.insert("warranty_claims", [
             "id": .int(id), "claim_no": .text(claimNo), "work_order_id": .int(draft.id), "machine_id": .int(machine.id),
-            "manufacturer_id": .int(manufacturerIDs[machine.manufacturer]), "policy_id": .int(policyIDs[machine.manufacturer]),
+            "manufacturer_id": .int(manufacturerIDs[machine.manufacturer]), "policy_id": .null, // the policy in force decides
             "claim_type": .text(claimType), "pre_authorisation": .string(claimType == "照顾性保修" ? "照顾性保修" : nil),
             "status": .text(status), "claim_month": .text(claimMonth), "claims_officer_id": .int(officer),
-            "reporter_type": .text(rng.weighted([("车主", 5), ("司机", 4), ("家人", 1), ("朋友", 1)])),
+            "reporter_type": .text(reporter),
             "warranty_start_date": .date(machine.warrantyStart), "failure_date": .date(failureDay),
             "repair_date": .date(draft.completed?.day), "hours_at_failure_tenths": .int(meter),
             "km_at_failure": .int(machine.odometerKm(on: failureDay)),
-            "usage": .text(truck ? "运输" : rng.weighted([("工程", 8), ("专用", 2)])),
-            "daily_hours": .text(rng.weighted([(">8h", 5), ("4-8h", 4), ("<4h", 1)])),
-            "site": .text(truck ? rng.weighted([("公路", 7), ("非公路", 3)]) : rng.weighted([("非公路", 7), ("矿", 3)])),
-            "road": .text(truck ? rng.weighted([("高速", 3), ("普通", 5), ("非硬化路面", 2)]) : rng.weighted([("非硬化路面", 7), ("坡道", 3)])),
-            "maintenance": .text(rng.weighted([("良好", 6), ("一般", 3), ("差", 1)])),
-            "load": .text(rng.weighted([("标载", 8), ("超载", 2), ("严重超载", truck ? 1 : 0)])),
+            "usage": .text(usage), "daily_hours": .text(dailyHours), "site": .text(site), "road": .text(road),
+            "maintenance": .text(useCause == .upkeep ? "差" : upkeep), "load": .text(useCause == .overload ? overload : "标载"),
             "failure_code": .text(fault.code), "severity": .text(fault.severity),
             "complaint": .text(fault.complaint), "cause": .text(fault.cause), "correction": .text(fault.correction),
-            "failure_description": .text(failureReport(draft, fault: fault, failureDay: failureDay, meter: meter)),
+            "failure_description": .text(failureReport(draft, fault: fault, useCause: useCause, failureDay: failureDay, meter: meter)),
             "measures": .text("\(fault.correction)；试机运转正常；\(fault.parts[0].name)旧件回运厂家鉴定。"),
             "labour_fen": .int(labourFen), "parts_fen": .int(partsFen), "other_fen": .int(otherFen), "claimed_fen": .int(claimed),
             "approved_fen": .int(approved), "reimbursed_fen": .int(time(of: "已结算") == nil ? nil : approved),
             "submitted_at": .time(submitted),
             "decided_at": .time(time(of: "终审通过") ?? time(of: "审核驳回") ?? time(of: "作废")),
             "reimbursed_at": .time(time(of: "已结算")),
-            "reject_reason": .string(status == "审核驳回" ? rng.pick(["故障照片不清晰，无法判定", "超出保修工作小时",
-                                                                  "属用户使用不当造成的损坏", "旧件未按期回运"]) : nil),
+            "reject_reason": .string(status == "审核驳回" ? outOfWarranty ?? drawnRejection : nil),
         ])
         for (status, at) in events {
             try insert.insert("warranty_claim_events", [
@@ -88,14 +106,48 @@ extension DemoBuilder {
         return id
     }
 
-    /// The technical report: a full description in the trade's terms, with the cause stated.
-    private func failureReport(_ draft: OrderDraft, fault: Catalog.Fault, failureDay: Day, meter: Int?) -> String {
+    /// Status history: created when the repair is done, submitted a few days later, then the manufacturer's review
+    /// (a goodwill claim goes to the maker's management); what the demo's cutoff has not reached yet is left out.
+    private static func history(_ claimType: String, repaired: LocalTime, _ rng: inout SplitMix64) -> [(String, LocalTime)] {
+        var events: [(String, LocalTime)] = [("未提报", repaired.adding(minutes: rng.int(60...480)))]
+        if rng.chance(0.02) {
+            events.append(("放弃提报", events[0].1.adding(minutes: rng.int(1...5) * 1_440)))
+        } else {
+            events.append(("已提报", addingWorkingMinutes(events[0].1, rng.int(1...5) * 540)))
+            let path = claimType == "照顾性保修" ? goodwillPath : rng.weighted(reviewPaths)
+            for (status, days) in path {
+                events.append((status, addingWorkingMinutes(events.last!.1, rng.int(days) * 540 + rng.int(0...300))))
+            }
+        }
+        events = events.filter { $0.1 <= cutoff }
+        return events.isEmpty ? [("未提报", min(repaired, cutoff))] : events
+    }
+
+    /// Why a claim is out of the maker's standing policy (the generator repairs under warranty by the end of the
+    /// period only): a failure before the warranty started, or a repair finished after it ended.
+    private static func outOfWarranty(_ machine: Machine, failure: Day, repair: Day?) -> String? {
+        let start = machine.warrantyStart
+        if failure < start { return "不在保修期内：故障日期早于保修起始日" }
+        if let repair, repair >= start.adding(months: machine.maker.warranty.months) { return "不在保修期内：维修日期已过保修期" }
+        return nil
+    }
+
+    /// A history whose first review after submission becomes 审核驳回, and ends there.
+    private static func turnedDown(_ events: [(String, LocalTime)]) -> [(String, LocalTime)] {
+        guard events.count > 2, events[1].0 == "已提报" else { return events }
+        return Array(events.prefix(2)) + [("审核驳回", events[2].1)]
+    }
+
+    /// The technical report: a full description in the trade's terms, with the cause stated and, for a quality
+    /// fault, the user's use and care ruled out.
+    private func failureReport(_ draft: OrderDraft, fault: Catalog.Fault, useCause: UseCause?, failureDay: Day, meter: Int?) -> String {
         let machine = draft.machine
         let usage = meter.map { "累计工作\($0 / 10)小时" } ?? "行驶\(machine.odometerKm(on: failureDay) ?? 0)公里"
+        let judgement = useCause.map { "\($0.finding)，不属产品质量故障；经与厂家沟通，按照顾性保修申请。" }
+            ?? "相关系统及部件检查未见异常，油品清洁度符合要求，排除用户使用不当及保养不到位因素，判定为\(fault.parts[0].name)质量故障。"
         return "该机型号\(machine.model.name)，整机编号\(machine.serialNo)，\(machine.purchase.iso)购机，"
             + "保修起始日\(machine.warrantyStart.iso)。\(failureDay.iso)\(usage)时，客户反映\(fault.complaint)。"
-            + "经服务工程师检查：\(fault.cause)；相关系统及部件检查未见异常，油品清洁度符合要求，"
-            + "排除用户使用不当及保养不到位因素，判定为\(fault.parts[0].name)质量故障。"
+            + "经服务工程师检查：\(fault.cause)；" + judgement
     }
 
     private func writeClaimParts(_ claimID: Int, _ lines: [Line], manufacturer: Int, submitted: LocalTime?,

@@ -20,7 +20,6 @@ final class DemoBuilder {
     var departments: [String: Int] = [:]
     var staffByRole: [String: [Int]] = [:]
     var manufacturerIDs: [Int] = [] // by Catalog.manufacturers index
-    var policyIDs: [Int] = []
     var partBook: [[PartEntry]] = [] // [manufacturer][Catalog.parts index]
     var inspectionItemIDs: [Int] = []
     var customers: [Customer] = []
@@ -166,17 +165,39 @@ final class DemoBuilder {
                 ])
             }
             partBook.append(entries)
-            let policyID = nextID("warranty_policies")
-            policyIDs.append(policyID)
-            let models = Catalog.models.filter { $0.manufacturer == maker.code }
-            let pattern = models.count == 1 ? models[0].name : commonPrefix(models.map(\.name)) + "*"
-            try insert.insert("warranty_policies", [
-                "id": .int(policyID), "manufacturer_id": .int(id), "name": .text("\(maker.shortName)整机保修"),
-                "model_pattern": .text(pattern), "coverage": .text(index % 3 == 0 ? "整机(易损件除外)" : "整机"),
-                "months": .int(maker.warranty.months), "hours": .int(maker.warranty.hours), "km": .int(maker.warranty.km),
-                "start_basis": .text(maker.warranty.basis), "effective_date": .date(Day(2015, 1, 1)),
-            ])
+            try writePolicies(of: maker, id: id, coverage: index % 3 == 0 ? "整机(易损件除外)" : "整机")
         }
+    }
+
+    /// A policy that replaced a maker's standing one (its `Catalog` terms, in force since 2015), for the machines
+    /// whose warranty starts from its effective date on.
+    private static let successors: [String: (name: String, effective: Day, months: Int, hours: Int?, km: Int?)] = [
+        "SANY": ("三一重工整机保修（2026版）", Day(2026, 9, 1), 48, 4_000, nil),
+    ]
+
+    /// The maker's policies for all its models: the standing one, and its successor if it has one. No demo claim
+    /// names its policy, so each is judged under the one in force when the machine's warranty started: the
+    /// standing one for every machine the demo repairs under warranty (the successor's machines are at most three
+    /// months old), though the successor is newer and would refuse readings from 4,000 h.
+    private func writePolicies(of maker: Catalog.Manufacturer, id: Int, coverage: String) throws {
+        let models = Catalog.models.filter { $0.manufacturer == maker.code }
+        let pattern = models.count == 1 ? models[0].name : commonPrefix(models.map(\.name)) + "*"
+        let successor = Self.successors[maker.code]
+        try insert.insert("warranty_policies", [
+            "id": .int(nextID("warranty_policies")), "manufacturer_id": .int(id),
+            "name": .text("\(maker.shortName)整机保修" + (successor == nil ? "" : "（2015版）")),
+            "model_pattern": .text(pattern), "coverage": .text(coverage),
+            "months": .int(maker.warranty.months), "hours": .int(maker.warranty.hours), "km": .int(maker.warranty.km),
+            "start_basis": .text(maker.warranty.basis), "effective_date": .date(Day(2015, 1, 1)),
+            "withdrawn_date": .date(successor?.effective),
+        ])
+        guard let successor else { return }
+        try insert.insert("warranty_policies", [
+            "id": .int(nextID("warranty_policies")), "manufacturer_id": .int(id), "name": .text(successor.name),
+            "model_pattern": .text(pattern), "coverage": .text(coverage),
+            "months": .int(successor.months), "hours": .int(successor.hours), "km": .int(successor.km),
+            "start_basis": .text(maker.warranty.basis), "effective_date": .date(successor.effective),
+        ])
     }
 
     private func commonPrefix(_ names: [String]) -> String {

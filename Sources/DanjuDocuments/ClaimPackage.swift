@@ -9,6 +9,10 @@ import Foundation
 /// photo pages (`warranty-report`), then the old-part return tags (`warranty-return-tags`), with a bookmark
 /// per claim nested under the summary.
 ///
+/// Only the claims the package requests (the front's `claims`: in warranty) get a report and tags; the month's
+/// claims out of warranty (`declined`) appear in the summary alone, marked 不申请, and a month with nothing to
+/// request is refused.
+///
 /// Everything is read inside one read transaction, so a shop system writing meanwhile can never make the
 /// summary disagree with the reports. The table of contents needs every part's first page, so the parts
 /// are laid out once to count their pages (without reading photos), then again while writing; each claim's
@@ -29,7 +33,10 @@ public struct ClaimPackage {
     }
 
     public struct Summary: Sendable {
+        /// Claims requested: each has its report in the package.
         public let claims: Int
+        /// Claims of the month left out as out of warranty (不申请), listed in the summary only.
+        public let declined: Int
         public let pages: Int
     }
 
@@ -54,6 +61,7 @@ public struct ClaimPackage {
     /// What the first pass learns: the claims, every part's pages and where each starts.
     private struct Plan {
         let claims: [Row]
+        let declined: Int
         let front: LaidOutDocument
         let toc: LaidOutDocument
         /// Nil when no claim returns a part.
@@ -81,8 +89,11 @@ public struct ClaimPackage {
     private func plan(maker: String, month: String, parts: Parts, renderer: DocumentRenderer) throws -> Plan {
         let period = ["maker": maker, "month": month]
         try Self.checkMaker(maker, in: renderer.source.database)
-        let claims = try renderer.source.read(parts.front, parameters: period, blank: false) { try $0.rows(of: "claims").all() }
+        let (claims, declined) = try renderer.source.read(parts.front, parameters: period, blank: false) {
+            (try $0.rows(of: "claims").all(), try $0.rows(of: "declined").all())
+        }
         guard !claims.isEmpty else {
+            guard declined.isEmpty else { throw Self.nothingToClaim(maker: maker, month: month, declined: declined) }
             throw DocumentError("no submitted warranty claims of “\(maker)” booked in \(month): no package written"
                                 + (try Self.monthsWithClaims(maker, in: renderer.source.database)))
         }
@@ -117,7 +128,7 @@ public struct ClaimPackage {
         guard toc.pages.count == tocPages else {
             throw DocumentError("\(parts.toc.file): the table of contents changed length once page numbers were filled in")
         }
-        return Plan(claims: claims, front: front, toc: toc, tags: tags, reportPages: reportPages, entries: entries)
+        return Plan(claims: claims, declined: declined.count, front: front, toc: toc, tags: tags, reportPages: reportPages, entries: entries)
     }
 
     /// Second pass: writes the parts, one claim's report at a time (each page on the writer's thread while the
@@ -155,7 +166,7 @@ public struct ClaimPackage {
             pdf.addBookmark("目录", page: plan.front.pages.count + 1)
             if plan.tags != nil, let last = entries.last { pdf.addBookmark("旧件回运标签", page: last.page) }
         }
-        return Summary(claims: plan.claims.count, pages: written)
+        return Summary(claims: plan.claims.count, declined: plan.declined, pages: written)
     }
 
     /// The second layout of each part repeats the first; its misfits were reported already.
@@ -171,6 +182,14 @@ public struct ClaimPackage {
         }
         throw DocumentError("no manufacturer “\(maker)”: --maker takes the code, full name or short name of one of "
                             + (known.isEmpty ? "none (the shop has no manufacturers)" : known.joined(separator: ", ")))
+    }
+
+    /// A month whose submitted claims are all out of warranty: a package would request nothing.
+    private static func nothingToClaim(maker: String, month: String, declined: [Row]) -> DocumentError {
+        let shown = 5
+        let listed = declined.prefix(shown).map { "\($0["claim_no"]?.text ?? "") (\($0["reason"]?.text ?? ""))" }
+        return DocumentError("no claim of “\(maker)” booked in \(month) is in warranty, so there is nothing to request: no package "
+                             + "written. Out of warranty (不申请): " + listed.joined(separator: "; ") + (declined.count > shown ? "; …" : ""))
     }
 
     /// For a month without claims: the latest months that have some, with how many (package claims only).

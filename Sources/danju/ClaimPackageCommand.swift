@@ -35,7 +35,8 @@ struct ClaimPackageCommand: ParsableCommand {
             let start = Date()
             let package = ClaimPackage(paths: try ProjectPaths.locate(), database: db, policy: fit.policy, draft: draft)
             let summary = try package.write(maker: maker, month: month, to: output)
-            FileHandle.standardError.write(Data("danju: \(summary.claims) claims, \(summary.pages) pages into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))
+            let declined = summary.declined == 0 ? "" : " (\(summary.declined) out of warranty, listed as 不申请)"
+            FileHandle.standardError.write(Data("danju: \(summary.claims) claims\(declined), \(summary.pages) pages into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))
         } catch { throw fail(error) }
     }
 }

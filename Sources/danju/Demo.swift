@@ -32,9 +32,10 @@ struct Demo: AsyncParsableCommand {
     private static let sampleClaim = """
         SELECT claim_no FROM warranty_claims c ORDER BY (SELECT count(*) FROM claim_photos f WHERE f.claim_id = c.id) DESC, c.id DESC LIMIT 1
         """
-    /// Every maker with claims in the latest claim month: the packages a clerk sends that month.
+    /// Every maker with claims in warranty in the latest claim month: the packages a clerk sends that month.
     private static let latestPackages = """
         SELECT m.code AS maker, c.claim_month AS month FROM submitted_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        JOIN claim_warranty w ON w.claim_id = c.id AND w.eligible = 1
         WHERE c.claim_month = (SELECT max(claim_month) FROM submitted_claims)
         GROUP BY m.code ORDER BY m.code
         """

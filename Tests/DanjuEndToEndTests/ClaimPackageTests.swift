@@ -3,12 +3,21 @@ import DanjuFormat
 import Foundation
 import Testing
 
-/// The claims a package for `maker`/`month` must hold, by the rule the clerk states: booked that month and
-/// submitted (not a 未提报 draft), neither voided nor given up.
-private let packageClaimsSQL = """
-    SELECT c.claim_no, c.claimed_fen FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
-    WHERE m.code = :maker AND c.claim_month = :month AND c.status NOT IN ('未提报', '作废', '放弃提报') ORDER BY c.claim_no
-    """
+/// The claims of `maker` booked in `month` that the clerk has submitted (not a 未提报 draft), neither voided nor
+/// given up, as the raw table holds them.
+private func submittedClaims(in database: String, maker: String, month: String) throws -> [Row] {
+    try Database(path: database, mode: .readOnly).rows("""
+        SELECT c.id, c.claim_no, c.claimed_fen, c.labour_fen, c.parts_fen, c.other_fen FROM warranty_claims c
+        JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE m.code = :maker AND c.claim_month = :month AND c.status NOT IN ('未提报', '作废', '放弃提报') ORDER BY c.claim_no
+        """, ["maker": .text(maker), "month": .text(month)])
+}
+
+/// The claims a package for `maker`/`month` must request: the submitted ones the test's own rule finds in warranty.
+private func expectedClaims(in database: String = demoDatabase, maker: String, month: String) throws -> [Row] {
+    let verdicts = try WarrantyOracle(database).verdicts()
+    return try submittedClaims(in: database, maker: maker, month: month).filter { verdicts[$0["id"]!.integer!]!.eligible }
+}
 
 /// The maker and month with the most claims in the demo shop, and that package, made once.
 private let busiest: (maker: String, month: String, pdf: String) = {
@@ -21,10 +30,6 @@ private let busiest: (maker: String, month: String, pdf: String) = {
     _ = try! danju("package", "--maker", maker, "--month", month, "--db", demoDatabase, "-o", pdf)
     return (maker, month, pdf)
 }()
-
-private func expectedClaims(in database: String = demoDatabase, maker: String, month: String) throws -> [Row] {
-    try Database(path: database, mode: .readOnly).rows(packageClaimsSQL, ["maker": .text(maker), "month": .text(month)])
-}
 
 /// The bookmarks as qpdf reads them: (title, 1-based page, children).
 private struct Bookmark {
@@ -48,14 +53,23 @@ private func pageText(_ pdf: String, _ page: Int, layout: Bool = false) throws -
     try run("pdftotext", (layout ? ["-layout"] : []) + ["-f", "\(page)", "-l", "\(page)", pdf, "-"]).stdout
 }
 
-@Test func theSummaryTotalsAreTheSQLSum() throws {
+private func money(_ claims: [Row], _ column: String) -> String {
+    Money(fen: claims.reduce(0) { $0 + $1[column]!.integer! }).formatted(.yuan)
+}
+
+/// The letter and the summary of `pdf` (its first two pages), without white space.
+private func front(_ pdf: String) throws -> String {
+    try pageText(pdf, 1).filter { !$0.isWhitespace } + (try pageText(pdf, 2).filter { !$0.isWhitespace })
+}
+
+@Test func theTotalsAreTheSumOfTheClaimsInWarranty() throws {
     let claims = try expectedClaims(maker: busiest.maker, month: busiest.month)
-    let total = Money(fen: claims.reduce(0) { $0 + $1["claimed_fen"]!.integer! })
     #expect(try qpdfCheck(busiest.pdf))
-    let front = try pageText(busiest.pdf, 1).filter { !$0.isWhitespace } + (try pageText(busiest.pdf, 2).filter { !$0.isWhitespace })
+    let front = try front(busiest.pdf)
     #expect(front.contains("索赔单数\(claims.count)单"), "the cover letter counts the claims")
-    #expect(front.contains("索赔金额合计\(total.formatted(.yuan))"), "cover letter total \(total.formatted(.yuan))")
-    #expect(front.contains("合计：\(total.formatted(.yuan))"), "the summary table's total")
+    #expect(front.contains("索赔金额合计\(money(claims, "claimed_fen"))"), "cover letter total \(money(claims, "claimed_fen"))")
+    #expect(front.contains("合计：\(money(claims, "claimed_fen"))"), "the summary table's total")
+    #expect(front.contains("工时费合计\(money(claims, "labour_fen"))") && front.contains("材料费合计\(money(claims, "parts_fen"))"))
 }
 
 @Test func everyClaimOnceInTheContentsAndTheBookmarksAtItsReport() throws {
@@ -81,10 +95,8 @@ private func pageText(_ pdf: String, _ page: Int, layout: Bool = false) throws -
 }
 
 @Test func photosAreEmbeddedByteForByte() throws {
-    let photos = try demoRows("""
-        SELECT f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id JOIN manufacturers m ON m.id = c.manufacturer_id
-        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('未提报', '作废', '放弃提报')
-        """).map { $0["path"]!.text! }
+    let claims = try expectedClaims(maker: busiest.maker, month: busiest.month).map { String($0["id"]!.integer!) }
+    let photos = try demoRows("SELECT path FROM claim_photos WHERE claim_id IN (\(claims.joined(separator: ", ")))").map { $0["path"]!.text! }
     let root = try #require(try demoRows("SELECT value FROM settings WHERE key = 'photo_root'").first?["value"]?.text)
     let sources = Set(try photos.map { try Data(contentsOf: URL(fileURLWithPath: "\(demoFolder)/\(root)/\($0)")) })
     let list = try run("pdfimages", ["-list", busiest.pdf]).stdout.split(separator: "\n").dropFirst(2)
@@ -125,9 +137,9 @@ enum Damage: CaseIterable, Sendable {
 @Test(arguments: Damage.allCases)
 func aCorruptPhotoNamesClaimAndFileAndWritesNothing(damage: Damage) throws {
     let shop = try shopCopy()
+    let claim = try #require(try expectedClaims(in: shop.database, maker: busiest.maker, month: busiest.month).first?["id"]?.integer)
     let victim = try #require(try Database(path: shop.database, mode: .readOnly).rows("""
-        SELECT c.claim_no, f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id JOIN manufacturers m ON m.id = c.manufacturer_id
-        WHERE m.code = '\(busiest.maker)' AND c.claim_month = '\(busiest.month)' AND c.status NOT IN ('未提报', '作废', '放弃提报') ORDER BY f.id LIMIT 1
+        SELECT c.claim_no, f.path FROM claim_photos f JOIN warranty_claims c ON c.id = f.claim_id WHERE c.id = \(claim) ORDER BY f.id LIMIT 1
         """).first)
     let (claimNo, path) = (victim["claim_no"]!.text!, victim["path"]!.text!)
     let file = "\(shop.photos)/\(path)"
@@ -274,6 +286,70 @@ private func homeWithLongLetter() throws -> String {
     for claim in try expectedClaims(maker: maker, month: month) {
         #expect(text.contains(claim["claim_no"]!.text!))
     }
+}
+
+/// One claim of the busiest month loses its repair date on a copy of the shop, so the package no longer requests
+/// it: its totals are those of the other claims, summed here from the raw tables; the claim appears once, in the
+/// summary's 不申请 part with its reason and no amount, with no report, contents line, bookmark, tag or photo.
+@Test func aClaimOutOfWarrantyIsListedApartAndLeftOutOfTheRequest() throws {
+    let shop = try shopCopy()
+    let before = try expectedClaims(in: shop.database, maker: busiest.maker, month: busiest.month)
+    let victim = try #require(before.max { $0["claimed_fen"]!.integer! < $1["claimed_fen"]!.integer! })
+    let claimNo = victim["claim_no"]!.text!
+    try Database(path: shop.database, mode: .readWrite(create: false))
+        .execute("UPDATE warranty_claims SET repair_date = NULL WHERE id = \(victim["id"]!.integer!)")
+    let claims = try expectedClaims(in: shop.database, maker: busiest.maker, month: busiest.month)
+    #expect(claims.count == before.count - 1, "the test's own rule leaves it out")
+
+    let pdf = newPath("declined.pdf")
+    let result = try danju("package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", pdf)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("\(claims.count) claims (1 out of warranty"), "\(result.stderr)")
+    #expect(try qpdfCheck(pdf))
+    let front = try front(pdf)
+    #expect(front.contains("索赔单数\(claims.count)单"))
+    #expect(front.contains("索赔金额合计\(money(claims, "claimed_fen"))"), "the letter's total: \(money(claims, "claimed_fen"))")
+    #expect(front.contains("合计：\(money(claims, "claimed_fen"))"), "the summary's total")
+    #expect(front.contains("另有1单经核对不在保修范围，不予申请") && front.contains("技术报告书\(claims.count)份"))
+
+    #expect(try compactText(pdf).components(separatedBy: claimNo).count == 2, "\(claimNo) once in the whole package")
+    let summary = try #require(try bookmarks(pdf).first { $0.title.hasPrefix("索赔汇总表") })
+    #expect(summary.kids.map { String($0.title.prefix { $0 != " " }) } == claims.map { $0["claim_no"]!.text! })
+    let page = try pageText(pdf, summary.page).filter { !$0.isWhitespace }
+    let apart = try #require(page.range(of: "不申请：经核对不在保修范围"), "the summary's 不申请 part")
+    let row = page[apart.upperBound...]
+    #expect(row.contains(claimNo) && row.contains("不在保：缺少维修日期") && row.contains("不申请"), "\(row)")
+    #expect(!row.contains(Money(fen: victim["claimed_fen"]!.integer!).formatted()), "no amount is claimed for it")
+    let photos = try Database(path: shop.database, mode: .readOnly)
+        .rows("SELECT count(*) AS n FROM claim_photos WHERE claim_id IN (\(claims.map { String($0["id"]!.integer!) }.joined(separator: ", ")))")
+    #expect(try run("pdfimages", ["-list", pdf]).stdout.split(separator: "\n").count - 2 == Int(photos[0]["n"]!.integer!),
+            "the photos of the requested claims only")
+}
+
+/// A month whose submitted claims are all out of warranty (their repair dates removed on a copy): nothing to
+/// request, so no package; the message names the maker, the month and each claim with its reason.
+@Test func aMonthWithNothingInWarrantyIsRefused() throws {
+    let month = try #require(try demoRows("""
+        SELECT m.code, c.claim_month, group_concat(c.id) AS ids FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE c.status NOT IN ('未提报', '作废', '放弃提报') GROUP BY 1, 2 HAVING count(*) BETWEEN 2 AND 5 ORDER BY 2 DESC, 1 LIMIT 1
+        """).first)
+    let (maker, period) = (month["code"]!.text!, month["claim_month"]!.text!)
+    let folder = newPath("refused")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let database = folder + "/shop.sqlite"
+    try run("cp", [demoDatabase, database])
+    try Database(path: database, mode: .readWrite(create: false))
+        .execute("UPDATE warranty_claims SET repair_date = NULL WHERE id IN (\(month["ids"]!.text!))")
+    #expect(try expectedClaims(in: database, maker: maker, month: period).isEmpty, "the test's own rule finds none in warranty")
+
+    let output = folder + "/package.pdf"
+    let result = try danju("package", "--maker", maker, "--month", period, "--db", database, "-o", output)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("no claim of “\(maker)” booked in \(period) is in warranty"), "\(result.stderr)")
+    for claim in try submittedClaims(in: database, maker: maker, month: period) {
+        #expect(result.stderr.contains("\(claim["claim_no"]!.text!) (不在保：缺少维修日期)"), "\(result.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["shop.sqlite"], "nothing written, no temporary file")
 }
 
 private func qpdfCheck(_ pdf: String) throws -> Bool {
