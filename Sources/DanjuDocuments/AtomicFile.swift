@@ -130,6 +130,7 @@ public enum TemporaryFiles {
     public static func removeAllAndExit(status: Int32) -> Never {
         live.withLock { live -> Never in
             for path in live.files { unlink(path) }
+            live.files = []
             live.removeEmptyFolders()
             _exit(status)
         }

@@ -141,7 +141,7 @@ struct Batch: AsyncParsableCommand {
 
     @OptionGroup var source: TemplateSource
 
-    @Option(help: "SQL returning one row per document; its columns are the template's parameters.")
+    @Option(help: "A query (it may only read) returning one row per document; its columns, each named once, are the template's parameters.")
     var each: String
 
     @Option(name: .shortAndLong, help: "FILE.pdf for one combined PDF (- for standard output), or DIR/ for one PDF per document.")
@@ -150,7 +150,7 @@ struct Batch: AsyncParsableCommand {
     @Option(help: "Documents laid out at once (at most the number of cores, \(cores), unless --force-jobs).")
     var jobs: Int = cores
 
-    @Flag(help: "Run as many --jobs as asked even beyond the cores (each takes memory: about 2 MB, more for long documents).")
+    @Flag(help: "Run as many --jobs as asked, even more than the cores (each worker holds its own fonts and documents in memory).")
     var forceJobs = false
 
     @Flag(help: "Leave out a document that fails, write the others, list what was left out, and exit with status 1.")
@@ -178,9 +178,9 @@ struct Batch: AsyncParsableCommand {
             let batch = BatchRenderer(paths: paths, database: source.db, template: try source.load(paths), mode: try printing.mode(paths),
                                       policy: fit.policy, keepGoing: keepGoing, progress: ProgressBar.update)
             summary = if let folder {
-                try await batch.renderSeparate(each: each, into: folder, jobs: workers)
+                try await batch.renderSeparate(each: each, into: folder, jobs: workers())
             } else {
-                try await batch.renderCombined(each: each, to: output, jobs: workers)
+                try await batch.renderCombined(each: each, to: output, jobs: workers())
             }
             ProgressBar.finish()
         } catch {
@@ -198,7 +198,7 @@ struct Batch: AsyncParsableCommand {
     }
 
     /// `--jobs`, capped at the cores unless forced: each worker holds a renderer and its documents.
-    private var workers: Int {
+    private func workers() -> Int {
         guard jobs > Self.cores, !forceJobs else { return jobs }
         FileHandle.standardError.write(Data("danju: --jobs \(jobs) capped at \(Self.cores), the number of cores (--force-jobs to insist)\n".utf8))
         return Self.cores
