@@ -480,9 +480,10 @@ private let benchShop: String = {
     return database
 }()
 
-/// Starts a long run, waits until its temporary file exists in `folder` and a little more, sends `signal`, and
-/// checks danju exits with 128 + signal and leaves neither a temporary file nor anything at `watched`.
-private func interrupt(_ arguments: [String], with signal: Int32, folder: String, watched: [String],
+/// Starts a run, waits until its temporary file exists in `folder` and `delay` more, stops it (SIGSTOP, so it
+/// cannot finish meanwhile), sends `signal` and lets it go on; checks danju exits with 128 + signal and leaves
+/// neither a temporary file nor anything at `watched`.
+private func interrupt(_ arguments: [String], with signal: Int32, after delay: useconds_t = 300_000, folder: String, watched: [String],
                        sourceLocation: SourceLocation = #_sourceLocation) throws {
     let before = try states(watched + shop.databaseFiles)
     let ending = try launch(arguments, in: folder) { process in
@@ -491,9 +492,12 @@ private func interrupt(_ arguments: [String], with signal: Int32, folder: String
             guard process.isRunning, Date() < deadline else { throw RunNeverStartedWriting() }
             usleep(5_000)
         }
-        usleep(300_000)
-        #expect(process.isRunning, "the run must still be going when the signal comes", sourceLocation: sourceLocation)
+        usleep(delay)
+        kill(process.processIdentifier, SIGSTOP)
+        #expect(process.isRunning && !temporaryFiles(in: folder).isEmpty, "the run must still be writing when the signal comes",
+                sourceLocation: sourceLocation)
         kill(process.processIdentifier, signal)
+        kill(process.processIdentifier, SIGCONT)
     }
     #expect(ending.killedBy == nil && ending.status == 128 + signal, "\(ending.status) \(ending.stderr)", sourceLocation: sourceLocation)
     #expect(ending.stderr.contains("interrupted"), "\(ending.stderr)", sourceLocation: sourceLocation)
@@ -519,6 +523,17 @@ private struct RunNeverStartedWriting: Error {}
                   folder: folder, watched: [folder + "/sheets"])
     try interrupt(["batch", "intake-sheet", "--db", shop.database, "--each", each, "-o", folder + "/all.pdf"], with: SIGTERM,
                   folder: folder, watched: [folder + "/all.pdf"])
+}
+
+/// The claim package writes its file only after laying out every report once: the signal comes while it writes.
+@Test func aSignalWhileThePackageIsWrittenLeavesNothing() throws {
+    let folder = scratch("signal-package")
+    let busiest = try #require(try demoRows("""
+        SELECT m.code, c.claim_month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
+        WHERE c.status NOT IN ('未提报', '作废', '放弃提报') GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1
+        """).first)
+    try interrupt(["package", "--maker", busiest["code"]!.text!, "--month", busiest["claim_month"]!.text!, "--db", shop.database,
+                   "-o", folder + "/package.pdf"], with: SIGTERM, after: 0, folder: folder, watched: [folder + "/package.pdf"])
 }
 
 // MARK: - --each: only reads, names each column once, and errors name their row
