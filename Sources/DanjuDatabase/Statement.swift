@@ -25,6 +25,9 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// True when running it cannot write any file (a SELECT); false for INSERT, VACUUM INTO, CREATE TEMP ….
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+
     /// Binds named parameters; a parameter the statement uses but `values` lacks is an error, not a silent NULL.
     public func bind(_ values: [String: SQLValue]) throws {
         sqlite3_reset(handle)

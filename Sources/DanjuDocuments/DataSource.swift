@@ -178,13 +178,6 @@ public final class DataSource {
         TemplateChecker.check(template, against: database)
     }
 
-    /// Runs a batch query: each row's columns are one document's parameters.
-    public func parameterRows(_ sql: String) throws -> [[String: String]] {
-        try database.rows(sql).map { row in
-            Dictionary(uniqueKeysWithValues: zip(row.columns, row.values.map { $0.text ?? "" }))
-        }
-    }
-
     static func describe(_ parameters: [String: String]) -> String {
         parameters.isEmpty ? "no parameters" : parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
     }

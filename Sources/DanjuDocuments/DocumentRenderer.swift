@@ -90,30 +90,44 @@ public final class DocumentRenderer {
         }
     }
 
-    /// Renders one document to `output` (PDF, or PNG pages `name-N.png` when it has several pages).
-    /// A PDF is written page by page as the layout finishes them, on another thread.
+    /// Renders one document to `output` (PDF, or PNG pages `name-N.png` when it has several pages; `-` is
+    /// standard output) and returns the files written. Nothing is in place until every page is drawn.
+    @discardableResult
     public func render(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), to output: String,
-                       format: OutputFormat, policy: FitPolicy) throws {
+                       format: OutputFormat, policy: FitPolicy) throws -> [String] {
+        let files = try draw(template, parameters: parameters, mode: mode, to: output, format: format, policy: policy)
+        try AtomicFile.commit(files)
+        return files.map(\.target)
+    }
+
+    /// Draws one document into temporary files beside their targets, which `AtomicFile.commit` puts in place.
+    /// A PDF is written page by page as the layout finishes them, on another thread.
+    func draw(_ template: Template, parameters: [String: String], mode: PrintMode, to output: String,
+              format: OutputFormat, policy: FitPolicy) throws -> [AtomicFile] {
         switch format {
         case .pdf:
-            try AtomicFile.write(to: output) { temporary in
-                var writer: BackgroundPDFWriter?
-                defer { writer?.drain() }
-                try layout(template, parameters: parameters, mode: mode, policy: policy, start: { info in
-                    writer = BackgroundPDFWriter(try PDFWriter(path: temporary, metadata: info.metadata, artwork: artwork))
-                }, emit: { try writer!.add($0) })
-                try writer!.finish()
-            }
+            let file = try AtomicFile(output)
+            var writer: BackgroundPDFWriter?
+            defer { writer?.drain() }
+            try layout(template, parameters: parameters, mode: mode, policy: policy, start: { info in
+                writer = BackgroundPDFWriter(try PDFWriter(path: file.temporaryPath, metadata: info.metadata, artwork: artwork))
+            }, emit: { try writer!.add($0) })
+            try writer!.finish()
+            return [file]
         case .png:
-            let document = try layout(template, parameters: parameters, mode: mode, policy: policy)
-            for (index, page) in document.pages.enumerated() {
-                let path = document.pages.count == 1 ? output : Self.numbered(output, page: index + 1)
-                try AtomicFile.write(to: path) { try PNGWriter.write(page, to: $0) }
+            let pages = try layout(template, parameters: parameters, mode: mode, policy: policy).pages
+            if output == AtomicFile.standardOutput, pages.count > 1 {
+                throw DocumentError("the document has \(pages.count) pages, and PNG to standard output (-o -) takes one page: "
+                                    + "give -o NAME.png for NAME-1.png … NAME-\(pages.count).png, or --format pdf")
             }
+            let files = try pages.indices.map { try AtomicFile(pages.count == 1 ? output : Self.pngPage($0 + 1, of: output)) }
+            for (page, file) in zip(pages, files) { try PNGWriter.write(page, to: file.temporaryPath) }
+            return files
         }
     }
 
-    static func numbered(_ path: String, page: Int) -> String {
+    /// Page `page` of a PNG set written to `path`: `name.png` → `name-2.png`.
+    public static func pngPage(_ page: Int, of path: String) -> String {
         let url = URL(fileURLWithPath: path)
         let stem = url.deletingPathExtension().lastPathComponent
         return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(page).\(url.pathExtension)").path

@@ -16,7 +16,7 @@ struct ClaimPackageCommand: ParsableCommand {
     @Option(help: "The shop database (opened read-only).")
     var db: String
 
-    @Option(name: .shortAndLong, help: "Output PDF.")
+    @Option(name: .shortAndLong, help: "Output PDF, or - for standard output.")
     var output: String
 
     @Flag(help: "Print missing or unreadable photos as marked placeholders instead of failing.")
@@ -31,9 +31,12 @@ struct ClaimPackageCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.removeUnfinishedFiles()
         do {
             let start = Date()
-            let package = ClaimPackage(paths: try ProjectPaths.locate(), database: db, policy: fit.policy, draft: draft)
+            let paths = try ProjectPaths.locate()
+            try RunInputs(paths: paths, database: db).check(output: output)
+            let package = ClaimPackage(paths: paths, database: db, policy: fit.policy, draft: draft)
             let summary = try package.write(maker: maker, month: month, to: output)
             let declined = summary.declined == 0 ? "" : " (\(summary.declined) out of warranty, listed as 不申请)"
             FileHandle.standardError.write(Data("danju: \(summary.claims) claims\(declined), \(summary.pages) pages into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))

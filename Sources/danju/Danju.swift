@@ -34,6 +34,11 @@ struct TemplateSource: ParsableArguments {
     func load(_ paths: ProjectPaths) throws -> Template {
         try TemplateLoader.load(file: try paths.template(template))
     }
+
+    /// What the run reads, which its output must not replace.
+    func inputs(_ paths: ProjectPaths, printing: PrintOptions) throws -> RunInputs {
+        try RunInputs(paths: paths, database: db, template: try paths.template(template), printers: printing.printers)
+    }
 }
 
 struct FitOptions: ParsableArguments {
@@ -86,10 +91,10 @@ struct Render: ParsableCommand {
     @Flag(help: "Draw the empty form, for filling in by hand.")
     var blank = false
 
-    @Option(name: .shortAndLong, help: "Output file.")
+    @Option(name: .shortAndLong, help: "Output file, or - for standard output.")
     var output: String
 
-    @Option(help: "pdf, or png (one file per page).")
+    @Option(help: "pdf, or png (one file per page; to standard output only a one-page document).")
     var format: OutputFormat = .pdf
 
     @OptionGroup var printing: PrintOptions
@@ -104,16 +109,28 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.removeUnfinishedFiles()
         do {
             let paths = try ProjectPaths.locate()
+            try source.inputs(paths, printing: printing).check(output: output)
             let loaded = try source.load(paths)
             let values = Dictionary(parameters.map { parameter in
                 let parts = parameter.split(separator: "=", maxSplits: 1)
                 return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
             }, uniquingKeysWith: { _, last in last })
-            try DocumentRenderer(paths: paths, database: source.db)
+            let written = try DocumentRenderer(paths: paths, database: source.db)
                 .render(loaded, parameters: values, mode: try printing.mode(paths, blank: blank), to: output, format: format, policy: fit.policy)
+            warnOfOlderPages(after: written)
         } catch { throw fail(error) }
+    }
+
+    /// A PNG set shorter than one written before leaves that one's last pages beside it: say so.
+    private func warnOfOlderPages(after written: [String]) {
+        guard format == .png, written.count > 1 else { return }
+        let older = Array(((written.count + 1)...).lazy.map { DocumentRenderer.pngPage($0, of: output) }
+            .prefix { FileManager.default.fileExists(atPath: $0) })
+        guard let first = older.first else { return }
+        FileHandle.standardError.write(Data("danju: warning: \(first) … (\(older.count) file(s)) are pages of an earlier, longer render, not of this one\n".utf8))
     }
 }
 
@@ -124,36 +141,67 @@ struct Batch: AsyncParsableCommand {
 
     @OptionGroup var source: TemplateSource
 
-    @Option(help: "SQL returning one row per document; its columns are the template's parameters.")
+    @Option(help: "A query (it may only read) returning one row per document; its columns, each named once, are the template's parameters.")
     var each: String
 
-    @Option(name: .shortAndLong, help: "FILE.pdf for one combined PDF, or DIR/ for one PDF per document.")
+    @Option(name: .shortAndLong, help: "FILE.pdf for one combined PDF (- for standard output), or DIR/ for one PDF per document.")
     var output: String
 
-    @Option(help: "Documents laid out at once.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Documents laid out at once (at most the number of cores, \(cores), unless --force-jobs).")
+    var jobs: Int = cores
+
+    @Flag(help: "Run as many --jobs as asked, even more than the cores (each worker holds its own fonts and documents in memory).")
+    var forceJobs = false
+
+    @Flag(help: "Leave out a document that fails, write the others, list what was left out, and exit with status 1.")
+    var keepGoing = false
+
+    private static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     @OptionGroup var printing: PrintOptions
 
     @OptionGroup var fit: FitOptions
 
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() async throws {
+        Interruption.removeUnfinishedFiles()
+        let summary: BatchRenderer.Summary
+        let start = Date()
         do {
             let paths = try ProjectPaths.locate()
+            let inputs = try source.inputs(paths, printing: printing)
+            let folder = output.hasSuffix("/") ? String(output.dropLast()) : nil
+            if let folder { try inputs.check(folder: folder) } else { try inputs.check(output: output) }
             let batch = BatchRenderer(paths: paths, database: source.db, template: try source.load(paths), mode: try printing.mode(paths),
-                                      policy: fit.policy, progress: ProgressBar.update)
-            let start = Date()
-            let summary: String
-            if output.hasSuffix("/") {
-                let count = try await batch.renderSeparate(each: each, into: String(output.dropLast()), jobs: jobs)
-                summary = "\(count) documents into \(output)"
+                                      policy: fit.policy, keepGoing: keepGoing, progress: ProgressBar.update)
+            summary = if let folder {
+                try await batch.renderSeparate(each: each, into: folder, jobs: workers())
             } else {
-                let pages = try await batch.renderCombined(each: each, to: output, jobs: jobs)
-                summary = "\(pages) pages into \(output)"
+                try await batch.renderCombined(each: each, to: output, jobs: workers())
             }
             ProgressBar.finish()
-            FileHandle.standardError.write(Data("danju: \(summary) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))
-        } catch { throw fail(error) }
+        } catch {
+            ProgressBar.finish()
+            throw fail(error)
+        }
+        let written = output.hasSuffix("/") ? "\(summary.documents) documents into \(output)"
+            : "\(summary.documents) documents, \(summary.pages) pages into \(output == "-" ? "standard output" : output)"
+        FileHandle.standardError.write(Data("danju: \(written) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))
+        guard summary.skipped.isEmpty else {
+            let list = summary.skipped.map { "danju: skipped \($0)\n" }.joined()
+            FileHandle.standardError.write(Data((list + "danju: error: \(summary.skipped.count) document(s) left out (--keep-going)\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// `--jobs`, capped at the cores unless forced: each worker holds a renderer and its documents.
+    private func workers() -> Int {
+        guard jobs > Self.cores, !forceJobs else { return jobs }
+        FileHandle.standardError.write(Data("danju: --jobs \(jobs) capped at \(Self.cores), the number of cores (--force-jobs to insist)\n".utf8))
+        return Self.cores
     }
 }
 
@@ -213,13 +261,16 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Paper: A4, A5, A3 or WIDTHxHEIGHT in millimetres (e.g. 241x279).")
     var paper = "A4"
 
-    @Option(name: .shortAndLong, help: "Output PDF.")
+    @Option(name: .shortAndLong, help: "Output PDF, or - for standard output.")
     var output: String
 
     func run() throws {
+        Interruption.removeUnfinishedFiles()
         do {
             guard let size = PaperSize(paper) else { throw ValidationError(PaperSize.expected) }
-            try Calibration.write(paper: size, to: output, paths: try ProjectPaths.locate())
+            let paths = try ProjectPaths.locate()
+            try RunInputs(paths: paths).check(output: output)
+            try Calibration.write(paper: size, to: output, paths: paths)
         } catch { throw fail(error) }
     }
 }

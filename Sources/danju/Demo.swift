@@ -102,7 +102,7 @@ struct Demo: AsyncParsableCommand {
             }
             let batch = BatchRenderer(paths: paths, database: database, template: template, policy: policy) { _, _ in }
             let day = "\(output)/intake-sheets-last-day.pdf"
-            let pages = try await batch.renderCombined(each: Self.dayOfArrivals, to: day, jobs: ProcessInfo.processInfo.activeProcessorCount)
+            let pages = try await batch.renderCombined(each: Self.dayOfArrivals, to: day, jobs: ProcessInfo.processInfo.activeProcessorCount).pages
             print("drew \(day) (\(pages) pages: the last day's arrivals)")
             if let month = try renderer.source.parameterRows(Self.lastMonth).first {
                 let list = "\(output)/order-list-last-month.pdf"
