@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
         .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat", "DanjuWarranty"]),
         .executableTarget(name: "danju", dependencies: [
-            "DanjuDocuments", "DanjuDemo",
+            "DanjuDocuments", "DanjuDemo", "DanjuTemplate", "DanjuDatabase", "DanjuLayout", "DanjuFlowchart",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

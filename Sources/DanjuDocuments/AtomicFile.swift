@@ -1,3 +1,4 @@
+import DanjuTemplate
 import Foundation
 import Synchronization
 
@@ -15,7 +16,7 @@ final class AtomicFile: Sendable {
         let name = ".\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp"
         if target == Self.standardOutput {
             guard isatty(STDOUT_FILENO) == 0 else {
-                throw DocumentError("-o - writes the document to standard output, which is a terminal: redirect it (> file.pdf) or pipe it")
+                throw RequestError("-o - writes the document to standard output, which is a terminal: redirect it (> file.pdf) or pipe it")
             }
             temporaryPath = FileManager.default.temporaryDirectory.appendingPathComponent(".danju-stdout\(name)").path
         } else {

@@ -38,17 +38,16 @@ public struct BatchRenderer: Sendable {
         /// Pages written (of the combined PDF; 0 for a folder).
         public let pages: Int
         /// The documents left out under `keepGoing`, each error naming its `--each` row, in row order.
-        public let skipped: [String]
+        public let skipped: [BatchRowError]
     }
 
     /// All documents into the single PDF `output`, in query order.
     /// `jobs` tasks lay out documents while this one writes them, so both cores work.
     public func renderCombined(each sql: String, to output: String, jobs: Int) async throws -> Summary {
-        let rows = try DataSource(path: database).eachRows(sql)
-        guard !rows.isEmpty else { throw DocumentError("--each returned no rows: nothing to draw") }
+        let rows = try eachRows(sql)
         let file = try AtomicFile(output)
         let workers = max(1, min(jobs, rows.count))
-        let pipeline = OrderedPipeline<Result<LaidOutDocument, DocumentError>>(window: 4 * workers)
+        let pipeline = OrderedPipeline<Result<LaidOutDocument, BatchRowError>>(window: 4 * workers)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask {
@@ -70,7 +69,7 @@ public struct BatchRenderer: Sendable {
             }
             do {
                 var writer: PDFWriter?
-                var skipped: [String] = []
+                var skipped: [BatchRowError] = []
                 for index in rows.indices {
                     switch try await pipeline.take() {
                     case .success(let document):
@@ -81,12 +80,12 @@ public struct BatchRenderer: Sendable {
                         }
                         try writer!.add(document.pages)
                     case .failure(let error):
-                        skipped.append(error.description)
+                        skipped.append(error)
                     }
                     progress(index + 1, rows.count)
                 }
                 try await group.waitForAll()
-                guard let writer else { throw Self.nothingDrawn(skipped) }
+                guard let writer else { throw BatchFailure(failures: skipped) }
                 try writer.finish()
                 try file.commit()
                 return Summary(documents: rows.count - skipped.count, pages: writer.pageCount, skipped: skipped)
@@ -102,17 +101,16 @@ public struct BatchRenderer: Sendable {
     /// whose names would be the same (a repeated row, or `AB/1` and `AB_1` once `/` is replaced) are refused
     /// before anything is drawn.
     public func renderSeparate(each sql: String, into folder: String, jobs: Int) async throws -> Summary {
-        let rows = try DataSource(path: database).eachRows(sql)
-        guard !rows.isEmpty else { throw DocumentError("--each returned no rows: nothing to draw") }
+        let rows = try eachRows(sql)
         let names = try fileNames(rows, in: folder)
         for name in names { try OutputTarget.checkReplaceable(name) }
         let workers = max(1, min(jobs, rows.count))
         let counter = Counter()
-        let drawn = try await withThrowingTaskGroup(of: [(Int, Result<[AtomicFile], DocumentError>)].self) { group in
+        let drawn = try await withThrowingTaskGroup(of: [(Int, Result<[AtomicFile], BatchRowError>)].self) { group in
             for worker in 0..<workers {
                 group.addTask {
                     let renderer = try DocumentRenderer(paths: paths, database: database)
-                    var drawn: [(Int, Result<[AtomicFile], DocumentError>)] = []
+                    var drawn: [(Int, Result<[AtomicFile], BatchRowError>)] = []
                     for index in stride(from: worker, to: rows.count, by: workers) {
                         try Task.checkCancellation()
                         let files = attempt(rows, index) {
@@ -128,17 +126,27 @@ public struct BatchRenderer: Sendable {
             return try await group.reduce(into: []) { $0 += $1 }.sorted { $0.0 < $1.0 }.map(\.1)
         }
         let files = drawn.flatMap { (try? $0.get()) ?? [] }
-        let skipped = drawn.compactMap { if case .failure(let error) = $0 { error.description } else { nil } }
-        guard !files.isEmpty else { throw Self.nothingDrawn(skipped) }
+        let skipped = drawn.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+        guard !files.isEmpty else { throw BatchFailure(failures: skipped) }
         try AtomicFile.commit(files)
         return Summary(documents: files.count, pages: 0, skipped: skipped)
+    }
+
+    /// The `--each` rows: at least one, and its columns the template's parameters, checked before any is drawn.
+    private func eachRows(_ sql: String) throws -> EachRows {
+        let rows = try DataSource(path: database).eachRows(sql)
+        guard !rows.isEmpty else { throw RequestError("--each returned no rows: nothing to draw") }
+        do { try RequestError.checkParameters(rows.columns, of: template) } catch {
+            throw RequestError("--each: \(error)")
+        }
+        return rows
     }
 
     /// `TEMPLATE-VALUE.pdf` for each row, VALUE the first parameter with `/` and control characters replaced
     /// by `_`. Throws, naming the rows, when two rows would get the same name or a name is empty or too long.
     private func fileNames(_ rows: EachRows, in folder: String) throws -> [String] {
         guard let key = template.parameters.first?.name, rows.columns.contains(key) else {
-            throw DocumentError("--each must return a column named after the template's first parameter"
+            throw RequestError("--each must return a column named after the template's first parameter"
                                 + (template.parameters.first.map { " (“\($0.name)”)" } ?? ""))
         }
         var problems: [String] = []
@@ -162,7 +170,7 @@ public struct BatchRenderer: Sendable {
         }
         guard problems.isEmpty else {
             let shown = 20
-            throw DocumentError("nothing was written: \(problems.count) row(s) cannot have a file of their own in \(folder)/:\n  "
+            throw RequestError("nothing was written: \(problems.count) row(s) cannot have a file of their own in \(folder)/:\n  "
                                 + problems.prefix(shown).joined(separator: "\n  ") + (problems.count > shown ? "\n  …" : ""))
         }
         return names
@@ -170,14 +178,10 @@ public struct BatchRenderer: Sendable {
 
     /// A file name's limit is 255 bytes; its temporary name adds about 25.
     private static let longestName = 225
-
-    private static func nothingDrawn(_ skipped: [String]) -> DocumentError {
-        DocumentError("none of the \(skipped.count) documents could be drawn; nothing was written:\n  " + skipped.joined(separator: "\n  "))
-    }
 }
 
 /// Draws row `index`'s document; an error names the row.
-private func attempt<T>(_ rows: EachRows, _ index: Int, _ body: () throws -> T) -> Result<T, DocumentError> {
+private func attempt<T>(_ rows: EachRows, _ index: Int, _ body: () throws -> T) -> Result<T, BatchRowError> {
     do { return .success(try body()) } catch { return .failure(rows.failure(index, error)) }
 }
 

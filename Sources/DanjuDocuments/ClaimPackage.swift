@@ -24,12 +24,17 @@ public struct ClaimPackage {
     public let policy: FitPolicy
     /// Missing or unreadable photos become marked placeholders instead of failing the package.
     public let draft: Bool
+    /// Called with (reports laid out, reports to lay out) as the claims' reports are counted, then written:
+    /// twice the claims in all.
+    public let progress: (Int, Int) -> Void
 
-    public init(paths: ProjectPaths, database: String, policy: FitPolicy, draft: Bool = false) {
+    public init(paths: ProjectPaths, database: String, policy: FitPolicy, draft: Bool = false,
+                progress: @escaping (Int, Int) -> Void = { _, _ in }) {
         self.paths = paths
         self.database = database
         self.policy = policy
         self.draft = draft
+        self.progress = progress
     }
 
     public struct Summary: Sendable {
@@ -94,15 +99,17 @@ public struct ClaimPackage {
         }
         guard !claims.isEmpty else {
             guard declined.isEmpty else { throw Self.nothingToClaim(maker: maker, month: month, declined: declined) }
-            throw DocumentError("no submitted warranty claims of “\(maker)” booked in \(month): no package written"
+            throw RequestError("no submitted warranty claims of “\(maker)” booked in \(month): no package written"
                                 + (try Self.monthsWithClaims(maker, in: renderer.source.database)))
         }
         let claimNos = claims.map { $0["claim_no"]?.text ?? "" }
         let tagParameters = ["claims": try Self.json(claimNos)]
         let front = try renderer.layout(parts.front, parameters: period, policy: policy)
         // Photo frames are fixed, so counting needs no photo; they are read, checked and written in the second pass.
-        let reportPages = try claimNos.map {
-            try renderer.layout(parts.report, parameters: ["claim": $0], mode: PrintMode(draft: draft), policy: policy, readImages: false).pages.count
+        let reportPages = try claimNos.enumerated().map { index, claimNo in
+            defer { progress(index + 1, 2 * claimNos.count) }
+            return try renderer.layout(parts.report, parameters: ["claim": claimNo], mode: PrintMode(draft: draft), policy: policy, readImages: false)
+                .pages.count
         }
         let hasTags = try renderer.source.read(parts.tags, parameters: tagParameters, blank: false) { !$0.rows(of: "tags").isEmpty }
         let tags = hasTags ? try renderer.layout(parts.tags, parameters: tagParameters, policy: policy) : nil
@@ -146,12 +153,13 @@ public struct ClaimPackage {
         }
         try add(plan.front.pages)
         try add(plan.toc.pages)
-        for (claimNo, pages) in zip(plan.claimNos, plan.reportPages) {
+        for (index, (claimNo, pages)) in zip(plan.claimNos, plan.reportPages).enumerated() {
             let document = try renderer.layout(parts.report, parameters: ["claim": claimNo], mode: PrintMode(draft: draft), policy: Self.quiet)
             guard document.pages.count == pages else {
                 throw DocumentError("claim \(claimNo): its report changed length between the two passes")
             }
             try add(document.pages)
+            progress(plan.claims.count + index + 1, 2 * plan.claims.count)
         }
         if let tags = plan.tags { try add(tags.pages) }
 
@@ -180,15 +188,15 @@ public struct ClaimPackage {
         let known = makers.map { row in
             (row["code"]?.text ?? "") + (row["short_name"]?.text.map { "（\($0)）" } ?? "")
         }
-        throw DocumentError("no manufacturer “\(maker)”: --maker takes the code, full name or short name of one of "
+        throw RequestError("no manufacturer “\(maker)”: --maker takes the code, full name or short name of one of "
                             + (known.isEmpty ? "none (the shop has no manufacturers)" : known.joined(separator: ", ")))
     }
 
     /// A month whose submitted claims are all out of warranty: a package would request nothing.
-    private static func nothingToClaim(maker: String, month: String, declined: [Row]) -> DocumentError {
+    private static func nothingToClaim(maker: String, month: String, declined: [Row]) -> RefusedDocument {
         let shown = 5
         let listed = declined.prefix(shown).map { "\($0["claim_no"]?.text ?? "") (\($0["reason"]?.text ?? ""))" }
-        return DocumentError("no claim of “\(maker)” booked in \(month) is in warranty, so there is nothing to request: no package "
+        return RefusedDocument("no claim of “\(maker)” booked in \(month) is in warranty, so there is nothing to request: no package "
                              + "written. Out of warranty (不申请): " + listed.joined(separator: "; ") + (declined.count > shown ? "; …" : ""))
     }
 

@@ -24,7 +24,7 @@ public final class DataSource {
                                       uniquingKeysWith: { first, _ in first })
         let zone = settings["time_zone"] ?? "Asia/Shanghai"
         do { timeZone = try ShopTimeZone(identifier: zone) } catch {
-            throw DocumentError("table settings, row time_zone: \(error.description)")
+            throw DatabaseError("table settings, row time_zone: \(error.description)")
         }
         // shop_time('2026-11-01T00:00:00'): a wall-clock time the SQL computed, as an instant with the shop's
         // offset (NULL for anything else), so a report's cut-off prints right in any zone the shop sets.
@@ -45,12 +45,12 @@ public final class DataSource {
         if !blank {
             let missing = template.parameters.map(\.name).filter { parameters[$0] == nil }
             guard missing.isEmpty else {
-                throw DocumentError("\(template.file): missing parameter \(missing.map { "--param \($0)=…" }.joined(separator: " "))")
+                throw RequestError(parameters: parameters.keys, of: template)
             }
         }
         let unknown = parameters.keys.filter { name in !template.parameters.contains { $0.name == name } }.sorted()
         guard unknown.isEmpty else {
-            throw DocumentError("\(template.file): unknown parameter \(unknown.joined(separator: ", ")); it takes: \(template.parameters.map(\.name).joined(separator: ", "))")
+            throw RequestError(parameters: parameters.keys, of: template, blank: blank)
         }
         var values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
         var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
@@ -88,7 +88,7 @@ public final class DataSource {
                 return try rows.map { try bindings.text(refusal.message, row: $0) }
             }
             guard reasons.isEmpty || draft && !undraftable else {
-                throw DocumentError(reasons.joined(separator: "\n") + (undraftable ? "" : " (--draft prints it marked as a draft)"))
+                throw RefusedDocument(reasons.joined(separator: "\n") + (undraftable ? "" : " (--draft prints it marked as a draft)"))
             }
             bindings.refusals = reasons
             for query in template.queries {
@@ -115,7 +115,7 @@ public final class DataSource {
                 switch rows.count {
                 case 1: bindings.records[query.name] = rows[0]
                 case 0 where blank || !reasons.isEmpty: break  // a blank form, or a draft of a refused document
-                case 0: throw TemplateError("query “\(query.name)” found no row for \(Self.describe(parameters))", at: query.location)
+                case 0: throw try RequestError(noRowFor: query, of: template, bindings: bindings)
                 default: throw TemplateError("query “\(query.name)” is single but found \(rows.count) rows for \(Self.describe(parameters))", at: query.location)
                 }
             }

@@ -68,7 +68,7 @@ public final class DocumentRenderer {
         }
         overflows.forEach(policy.report)
         if policy.strict, !overflows.isEmpty {
-            throw DocumentError("\(overflows.count) text(s) did not fit (--strict); nothing was written")
+            throw RefusedDocument("\(overflows.count) text(s) did not fit (--strict); nothing was written")
         }
         return overflows
     }
@@ -92,10 +92,11 @@ public final class DocumentRenderer {
 
     /// Renders one document to `output` (PDF, or PNG pages `name-N.png` when it has several pages; `-` is
     /// standard output) and returns the files written. Nothing is in place until every page is drawn.
+    /// `progress` is called with the number of pages drawn so far.
     @discardableResult
     public func render(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), to output: String,
-                       format: OutputFormat, policy: FitPolicy) throws -> [String] {
-        let files = try draw(template, parameters: parameters, mode: mode, to: output, format: format, policy: policy)
+                       format: OutputFormat, policy: FitPolicy, progress: @escaping (Int) -> Void = { _ in }) throws -> [String] {
+        let files = try draw(template, parameters: parameters, mode: mode, to: output, format: format, policy: policy, progress: progress)
         try AtomicFile.commit(files)
         return files.map(\.target)
     }
@@ -103,25 +104,33 @@ public final class DocumentRenderer {
     /// Draws one document into temporary files beside their targets, which `AtomicFile.commit` puts in place.
     /// A PDF is written page by page as the layout finishes them, on another thread.
     func draw(_ template: Template, parameters: [String: String], mode: PrintMode, to output: String,
-              format: OutputFormat, policy: FitPolicy) throws -> [AtomicFile] {
+              format: OutputFormat, policy: FitPolicy, progress: @escaping (Int) -> Void = { _ in }) throws -> [AtomicFile] {
         switch format {
         case .pdf:
             let file = try AtomicFile(output)
             var writer: BackgroundPDFWriter?
+            var pages = 0
             defer { writer?.drain() }
             try layout(template, parameters: parameters, mode: mode, policy: policy, start: { info in
                 writer = BackgroundPDFWriter(try PDFWriter(path: file.temporaryPath, metadata: info.metadata, artwork: artwork))
-            }, emit: { try writer!.add($0) })
+            }, emit: {
+                try writer!.add($0)
+                pages += 1
+                progress(pages)
+            })
             try writer!.finish()
             return [file]
         case .png:
             let pages = try layout(template, parameters: parameters, mode: mode, policy: policy).pages
             if output == AtomicFile.standardOutput, pages.count > 1 {
-                throw DocumentError("the document has \(pages.count) pages, and PNG to standard output (-o -) takes one page: "
+                throw RequestError("the document has \(pages.count) pages, and PNG to standard output (-o -) takes one page: "
                                     + "give -o NAME.png for NAME-1.png … NAME-\(pages.count).png, or --format pdf")
             }
             let files = try pages.indices.map { try AtomicFile(pages.count == 1 ? output : Self.pngPage($0 + 1, of: output)) }
-            for (page, file) in zip(pages, files) { try PNGWriter.write(page, to: file.temporaryPath) }
+            for (index, (page, file)) in zip(pages, files).enumerated() {
+                try PNGWriter.write(page, to: file.temporaryPath)
+                progress(index + 1)
+            }
             return files
         }
     }

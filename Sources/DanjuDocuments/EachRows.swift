@@ -1,4 +1,5 @@
 import DanjuDatabase
+import DanjuTemplate
 
 /// The rows of a batch's `--each` query: one document per row, its columns the document's parameters.
 /// The query must only read — checked before it runs, so a `VACUUM INTO` never creates its file — and must
@@ -32,15 +33,15 @@ public struct EachRows: Sendable {
     }
 
     /// `error`, met drawing row `index`'s document, with the row named.
-    func failure(_ index: Int, _ error: any Error) -> DocumentError {
-        DocumentError("\(describe(index)): \(error)")
+    func failure(_ index: Int, _ error: any Error) -> BatchRowError {
+        BatchRowError(row: describe(index), cause: error)
     }
 
     init(_ statement: Statement) throws {
         var seen: [String: Int] = [:]
         for (index, column) in statement.columnNames.enumerated() {
             if let first = seen[column] {
-                throw DocumentError("--each returns two columns named “\(column)” (columns \(first + 1) and \(index + 1)): "
+                throw RequestError("--each returns two columns named “\(column)” (columns \(first + 1) and \(index + 1)): "
                                     + "each column is one parameter of the document, so name each once (… AS name)")
             }
             seen[column] = index
@@ -55,18 +56,36 @@ extension DataSource {
     public func eachRows(_ sql: String) throws -> EachRows {
         let statement: Statement
         do { statement = try database.prepare(sql) } catch let error as DatabaseError {
-            throw DocumentError("--each: \(error.message)")
+            throw RequestError("--each: \(error.message)")
         }
         guard statement.isReadOnly else {
-            throw DocumentError("--each must be a query that only reads (SELECT …); it was not run, it would write: "
+            throw RequestError("--each must be a query that only reads (SELECT …); it was not run, it would write: "
                                 + sql.split(whereSeparator: \.isNewline).joined(separator: " "))
         }
-        do { return try EachRows(statement) } catch let error as DatabaseError { throw DocumentError("--each: \(error.message)") }
+        do { return try EachRows(statement) } catch let error as DatabaseError { throw RequestError("--each: \(error.message)") }
     }
 
     /// Runs a query whose rows are parameters of documents, checked as `eachRows`.
     public func parameterRows(_ sql: String) throws -> [[String: String]] {
         let rows = try eachRows(sql)
         return rows.indices.map(rows.parameters)
+    }
+}
+
+/// What stopped one document of a batch, with its `--each` row named; its cause decides the exit status.
+public struct BatchRowError: Error, CustomStringConvertible {
+    /// `--each row 4 (order=WX20261130009)`.
+    public let row: String
+    public let cause: any Error
+
+    public var description: String { "\(row): \(cause)" }
+}
+
+/// A batch run with `keepGoing` of which no document could be drawn: every row's error.
+public struct BatchFailure: Error, CustomStringConvertible {
+    public let failures: [BatchRowError]
+
+    public var description: String {
+        "none of the \(failures.count) documents could be drawn; nothing was written:\n  " + failures.map(\.description).joined(separator: "\n  ")
     }
 }

@@ -1,3 +1,4 @@
+import DanjuTemplate
 import Foundation
 
 /// Where a finished document may be renamed to. danju replaces only a regular file that already holds a
@@ -9,15 +10,15 @@ enum OutputTarget {
         var status = stat()
         guard lstat(path, &status) == 0 else {
             if errno == ENOENT { return }
-            throw DocumentError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw RequestError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         guard let kind = FileKind(status), kind == .regular else {
             let kind = FileKind(status)?.description ?? "not a regular file"
-            throw DocumentError("refusing to write \(path): it is \(kind), and danju replaces only regular files"
+            throw RequestError("refusing to write \(path): it is \(kind), and danju replaces only regular files"
                                 + " (-o - writes to standard output)")
         }
         guard let content = try Content(of: path), !content.isDocument else { return }
-        throw DocumentError("refusing to replace \(path): it is \(content), not a document danju wrote; remove it or choose another name")
+        throw RequestError("refusing to replace \(path): it is \(content), not a document danju wrote; remove it or choose another name")
     }
 
     /// The absolute path with every symbolic link resolved, down to the deepest part that exists (the rest
@@ -80,7 +81,7 @@ private enum Content: CustomStringConvertible {
 
     init?(of path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DocumentError("refusing to replace \(path): cannot read it to see what it holds (\(String(cString: strerror(errno))))")
+            throw RequestError("refusing to replace \(path): cannot read it to see what it holds (\(String(cString: strerror(errno))))")
         }
         defer { try? handle.close() }
         let head = [UInt8](try handle.read(upToCount: 16) ?? Data())
@@ -154,11 +155,11 @@ public struct RunInputs: Sendable {
     /// Throws unless `target` (a file to write, or `-`) is none of the inputs and lies in none of their folders.
     public func check(output target: String) throws {
         guard target != AtomicFile.standardOutput else { return }
-        guard !target.hasSuffix("/") else { throw DocumentError("-o \(target) names a folder: give a file name") }
+        guard !target.hasSuffix("/") else { throw RequestError("-o \(target) names a folder: give a file name") }
         let location = OutputTarget.location(of: target)
         let identity = FileIdentity(target)
         if let input = files.first(where: { $0.location == location || identity != nil && $0.identity == identity }) {
-            throw DocumentError("refusing to write \(target): it is \(input.role) (\(input.location)), which danju reads, never writes")
+            throw RequestError("refusing to write \(target): it is \(input.role) (\(input.location)), which danju reads, never writes")
         }
         try checkFolders(target, location)
         try OutputTarget.checkReplaceable(target)
@@ -168,14 +169,14 @@ public struct RunInputs: Sendable {
     public func check(folder: String) throws {
         var status = stat()
         if stat(folder, &status) == 0, let kind = FileKind(status), kind != .folder {
-            throw DocumentError("refusing to write into \(folder)/: it is \(kind), not a folder")
+            throw RequestError("refusing to write into \(folder)/: it is \(kind), not a folder")
         }
         try checkFolders(folder, OutputTarget.location(of: folder))
     }
 
     private func checkFolders(_ target: String, _ location: String) throws {
         for folder in folders where OutputTarget.isInside(location, folder.location) {
-            throw DocumentError("refusing to write \(target): it is in \(folder.role) (\(folder.location)), which danju reads, never writes")
+            throw RequestError("refusing to write \(target): it is in \(folder.role) (\(folder.location)), which danju reads, never writes")
         }
     }
 }

@@ -21,7 +21,7 @@ public struct PrinterOffset: Sendable, Hashable {
         }
         let printers = try YAMLNode.parse(text, file: file).mapping(what: "the printer calibrations")
         guard let entry = printers[name] else {
-            throw printers.owner.error("no printer “\(name)”; calibrated: \(printers.entries.map(\.key).joined(separator: ", "))")
+            throw RequestError("no printer “\(name)” in \(file); calibrated: \(printers.entries.map(\.key).joined(separator: ", "))")
         }
         let offset = try entry.mapping(what: "printer \(name)", allowed: ["x", "y"])
         return PrinterOffset(x: points(mm: try offset.required("x").number(what: "x")),

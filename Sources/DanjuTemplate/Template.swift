@@ -55,6 +55,9 @@ public struct Query: Sendable, Hashable {
     /// a temporary table (`Database.createTemporaryTable`), so a report whose figures all derive from one costly
     /// computation (the complaint rules) computes it once, not once per table.
     public var share = false
+    /// A single query's words for finding no row (`missing:`, e.g. 工单 {{param.order}} 不存在): the error a wrong
+    /// order or claim number gets, in the shop's language. It may use the parameters and the single queries above.
+    public var missing: Interpolation?
 }
 
 /// A query whose rows are reasons to refuse the document; `message` is printed for each row.

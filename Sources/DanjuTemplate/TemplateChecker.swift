@@ -57,7 +57,7 @@ public struct TemplateChecker {
     }
 
     private mutating func checkElements() {
-        for interpolation in [template.title, template.subject, template.author, template.date].compactMap({ $0 }) { check(interpolation) }
+        for interpolation in [template.title, template.subject, template.author, template.date].compactMap({ $0 }) + template.queries.compactMap(\.missing) { check(interpolation) }
         for block in [template.header, template.footer].compactMap({ $0 }) { check(block) }
         for item in template.body {
             switch item.element {

@@ -109,14 +109,26 @@ public enum TemplateLoader {
             guard FieldReference.isIdentifier(name), name != "param", !FieldReference.documentFields.contains(name) else {
                 throw value.error("query name “\(name)” must be an identifier other than param, \(FieldReference.documentFields.joined(separator: ", "))")
             }
-            let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single", "share"])
+            let map = try value.mapping(what: "query \(name)", allowed: ["sql", "single", "share", "missing"])
             let sql = try map.required("sql")
             var query = Query(name: name, sql: definitions.expand(try sql.string(what: "sql")),
                               single: try map["single"]?.bool(what: "single") ?? false, location: sql.location)
             query.share = try map["share"]?.bool(what: "share") ?? false
+            query.missing = try map["missing"].map { try missingMessage($0, of: query, after: queries) }
             queries.append(query)
         }
         return queries
+    }
+
+    /// A single query's `missing:` words, which can only use what is known when it finds nothing: the
+    /// parameters and the rows of the single queries above it.
+    private static func missingMessage(_ node: YAMLNode, of query: Query, after earlier: [Query]) throws -> Interpolation {
+        guard query.single else { throw node.error("missing: is for a query with single: true (a list may be empty)") }
+        let message = try interpolation(node, what: "missing")
+        for reference in message.references where reference.source != "param" && !earlier.contains(where: { $0.single && $0.name == reference.source }) {
+            throw node.error("“{{\(reference.description)}}”: missing: may use {{param.…}} and the single queries above “\(query.name)”")
+        }
+        return message
     }
 }
 

@@ -13,10 +13,9 @@ struct ClaimPackageCommand: ParsableCommand {
     @Option(help: "The month the claims are booked in, YYYY-MM.")
     var month: String
 
-    @Option(help: "The shop database (opened read-only).")
-    var db: String
+    @OptionGroup var database: DatabaseOption
 
-    @Option(name: .shortAndLong, help: "Output PDF, or - for standard output.")
+    @Option(name: .shortAndLong, help: "Output PDF, or - for standard output.", completion: .file(extensions: ["pdf"]))
     var output: String
 
     @Flag(help: "Print missing or unreadable photos as marked placeholders instead of failing.")
@@ -32,14 +31,21 @@ struct ClaimPackageCommand: ParsableCommand {
 
     func run() throws {
         Interruption.removeUnfinishedFiles()
-        do {
-            let start = Date()
-            let paths = try ProjectPaths.locate()
-            try RunInputs(paths: paths, database: db).check(output: output)
-            let package = ClaimPackage(paths: paths, database: db, policy: fit.policy, draft: draft)
-            let summary = try package.write(maker: maker, month: month, to: output)
-            let declined = summary.declined == 0 ? "" : " (\(summary.declined) out of warranty, listed as 不申请)"
-            FileHandle.standardError.write(Data("danju: \(summary.claims) claims\(declined), \(summary.pages) pages into \(output) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))
-        } catch { throw fail(error) }
+        let paths = try ProjectPaths.locate()
+        let database = try database.choice(paths)
+        let progress = ProgressLine("package", unit: "reports")
+        defer { progress.finish() }
+        let summary = try database.reading {
+            try RunInputs(paths: paths, database: database.path).check(output: output)
+            _ = try OutputName.format(of: output, asked: nil, command: "package", writes: [.pdf])
+            let package = ClaimPackage(paths: paths, database: database.path, policy: fit.policy, draft: draft) { done, total in
+                progress.update(done, of: total)
+            }
+            return try package.write(maker: maker, month: month, to: output)
+        }
+        progress.finish()
+        let declined = summary.declined == 0 ? "" : " (\(summary.declined) out of warranty, listed as 不申请)"
+        let target = output == OutputName.standardOutput ? "standard output" : output
+        summarize("\(summary.claims) claims\(declined), \(summary.pages) pages into \(target) in \(progress.elapsed)")
     }
 }

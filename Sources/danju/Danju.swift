@@ -9,14 +9,48 @@ import Foundation
 struct Danju: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draws a service shop's forms from its SQLite database into PDF.",
+        discussion: """
+            The shop database is --db, else $DANJU_DB, else `db:` in danju.yaml (in the working directory, then in the \
+            danju folder). The output format is -o's extension (.pdf or .png) unless --format says; -o - is standard \
+            output. Shell completion: danju --generate-completion-script bash|zsh|fish (see the README).
+
+            EXIT STATUS
+            \(ExitStatus.table)
+            """,
+        version: Version.description,
         subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, ClaimPackageCommand.self, Templates.self, Check.self, Calibrate.self,
                       FlowchartFigures.self])
-}
 
-/// Prints an error the way every subcommand does and exits with status 1.
-func fail(_ error: any Error) -> ExitCode {
-    FileHandle.standardError.write(Data("danju: error: \(error)\n".utf8))
-    return ExitCode.failure
+    /// Parses the command line and runs the command. Every error ends here, is printed once as `danju: error: …`
+    /// and exits with its `ExitStatus`: usage errors of the parser with 2 (its own default is 64), help, version
+    /// and completions with 0.
+    static func main() async {
+        var command: any ParsableCommand
+        do {
+            command = try await asyncParseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            guard code != .success else {
+                if !text.isEmpty { print(text) }
+                Foundation.exit(code.rawValue)
+            }
+            let message = text.hasPrefix("Error: ") ? "danju: error: " + text.dropFirst("Error: ".count) : text
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit((code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue))
+        }
+        do {
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // An ExitStatus thrown by a command follows what the command printed itself.
+            if !(error is ExitStatus) { FileHandle.standardError.write(Data("danju: error: \(error)\n".utf8)) }
+            Foundation.exit(ExitStatus(for: error).rawValue)
+        }
+    }
 }
 
 func warn(_ report: OverflowReport) {
@@ -25,19 +59,25 @@ func warn(_ report: OverflowReport) {
 
 /// The template and database every drawing command takes.
 struct TemplateSource: ParsableArguments {
-    @Argument(help: "Template name (see `danju templates`) or path to a .yaml file.")
+    @Argument(help: "Template name (see `danju templates`) or path to a .yaml file.",
+              completion: .custom { _, _, _ in Completion.templateNames() })
     var template: String
 
-    @Option(help: "The shop database (opened read-only).")
-    var db: String
+    @OptionGroup var database: DatabaseOption
 
-    func load(_ paths: ProjectPaths) throws -> Template {
-        try TemplateLoader.load(file: try paths.template(template))
+    /// The template's file. A name that is not one of the templates is answered with the nearest that is.
+    func file(_ paths: ProjectPaths) throws -> String {
+        do {
+            return try paths.template(template)
+        } catch let error as DocumentError {
+            guard let nearest = Spelling.nearest(to: template, among: Completion.templateNames()) else { throw RequestError(error.description) }
+            throw RequestError("no template “\(template)”: did you mean \(nearest)? (`danju templates` lists them)")
+        }
     }
 
     /// What the run reads, which its output must not replace.
-    func inputs(_ paths: ProjectPaths, printing: PrintOptions) throws -> RunInputs {
-        try RunInputs(paths: paths, database: db, template: try paths.template(template), printers: printing.printers)
+    func inputs(_ paths: ProjectPaths, template file: String, database: String, printing: PrintOptions) throws -> RunInputs {
+        try RunInputs(paths: paths, database: database, template: file, printers: printing.printers)
     }
 }
 
@@ -56,7 +96,7 @@ struct PrintOptions: ParsableArguments {
     @Option(help: "Pre-printed paper (套打): draw only the data, shifted by this printer's offset from the calibration file.")
     var preprinted: String?
 
-    @Option(help: "The printer calibration file (default: printers.yaml in the danju folder).")
+    @Option(help: "The printer calibration file (default: printers.yaml in the danju folder).", completion: .file(extensions: ["yaml"]))
     var printers: String?
 
     func mode(_ paths: ProjectPaths, blank: Bool = false) throws -> PrintMode {
@@ -68,14 +108,18 @@ struct PrintOptions: ParsableArguments {
 struct DemoDB: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo-db", abstract: "Writes the demo shop database (and its photos) to PATH.")
 
-    @Argument(help: "The new database file; it must not exist.")
+    @Argument(help: "The new database file; it must not exist.", completion: .file(extensions: ["sqlite"]))
     var path: String
 
     @Option(help: "Seed of the generator: the same seed gives the same file.")
     var seed: UInt64 = 1
 
+    func validate() throws {
+        if FileManager.default.fileExists(atPath: path) { throw ValidationError("\(path) already exists; demo-db writes a new file") }
+    }
+
     func run() throws {
-        do { try DemoShop.write(to: path, seed: seed) } catch { throw fail(error) }
+        try DemoShop.write(to: path, seed: seed)
         print(path)
     }
 }
@@ -85,17 +129,18 @@ struct Render: ParsableCommand {
 
     @OptionGroup var source: TemplateSource
 
-    @Option(name: .customLong("param"), help: "A template parameter, NAME=VALUE; repeat for several.")
-    var parameters: [String] = []
+    @Option(name: .customLong("param"), help: ArgumentHelp("A template parameter; repeat for several.", valueName: "name=value"))
+    var parameters: [ParameterAssignment] = []
 
     @Flag(help: "Draw the empty form, for filling in by hand.")
     var blank = false
 
-    @Option(name: .shortAndLong, help: "Output file, or - for standard output.")
+    @Option(name: .shortAndLong, help: "Output file: NAME.pdf, NAME.png (one file per page: NAME-1.png …), or - for standard output.",
+            completion: .file(extensions: ["pdf", "png"]))
     var output: String
 
-    @Option(help: "pdf, or png (one file per page; to standard output only a one-page document).")
-    var format: OutputFormat = .pdf
+    @Option(help: "pdf or png; by default -o's extension says (standard output: pdf; PNG only for a one-page document).")
+    var format: OutputFormat?
 
     @OptionGroup var printing: PrintOptions
 
@@ -103,30 +148,37 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if blank, !parameters.isEmpty { throw ValidationError("--blank takes no --param") }
-        for parameter in parameters where !parameter.contains("=") {
-            throw ValidationError("--param expects NAME=VALUE, got “\(parameter)”")
-        }
+        _ = try parameters.byName()
     }
 
     func run() throws {
         Interruption.removeUnfinishedFiles()
-        do {
-            let paths = try ProjectPaths.locate()
-            try source.inputs(paths, printing: printing).check(output: output)
-            let loaded = try source.load(paths)
-            let values = Dictionary(parameters.map { parameter in
-                let parts = parameter.split(separator: "=", maxSplits: 1)
-                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-            }, uniquingKeysWith: { _, last in last })
-            let written = try DocumentRenderer(paths: paths, database: source.db)
-                .render(loaded, parameters: values, mode: try printing.mode(paths, blank: blank), to: output, format: format, policy: fit.policy)
-            warnOfOlderPages(after: written)
-        } catch { throw fail(error) }
+        let paths = try ProjectPaths.locate()
+        let database = try source.database.choice(paths)
+        try database.reading {
+            let file = try source.file(paths)
+            try source.inputs(paths, template: file, database: database.path, printing: printing).check(output: output)
+            let format = try OutputName.format(of: output, asked: format, command: "render")
+            let template = try TemplateLoader.load(file: file)
+            let progress = ProgressLine("render", unit: "pages")
+            defer { progress.finish() }
+            var pages = 0
+            let written = try DocumentRenderer(paths: paths, database: database.path)
+                .render(template, parameters: try parameters.byName(), mode: try printing.mode(paths, blank: blank), to: output, format: format,
+                        policy: fit.policy) { count in
+                    pages = count
+                    progress.update(count)
+                }
+            progress.finish()
+            let files = output == OutputName.standardOutput ? "standard output" : written.count == 1 ? written[0] : "\(written[0]) … \(written[written.count - 1])"
+            summarize("\(pages) \(pages == 1 ? "page" : "pages") into \(files) in \(progress.elapsed)")
+            if format == .png { warnOfOlderPages(after: written) }
+        }
     }
 
     /// A PNG set shorter than one written before leaves that one's last pages beside it: say so.
     private func warnOfOlderPages(after written: [String]) {
-        guard format == .png, written.count > 1 else { return }
+        guard written.count > 1 else { return }
         let older = Array(((written.count + 1)...).lazy.map { DocumentRenderer.pngPage($0, of: output) }
             .prefix { FileManager.default.fileExists(atPath: $0) })
         guard let first = older.first else { return }
@@ -144,7 +196,8 @@ struct Batch: AsyncParsableCommand {
     @Option(help: "A query (it may only read) returning one row per document; its columns, each named once, are the template's parameters.")
     var each: String
 
-    @Option(name: .shortAndLong, help: "FILE.pdf for one combined PDF (- for standard output), or DIR/ for one PDF per document.")
+    @Option(name: .shortAndLong, help: "FILE.pdf for one combined PDF (- for standard output), or DIR/ for one PDF per document.",
+            completion: .file(extensions: ["pdf"]))
     var output: String
 
     @Option(help: "Documents laid out at once (at most the number of cores, \(cores), unless --force-jobs).")
@@ -168,32 +221,39 @@ struct Batch: AsyncParsableCommand {
 
     func run() async throws {
         Interruption.removeUnfinishedFiles()
-        let summary: BatchRenderer.Summary
-        let start = Date()
-        do {
-            let paths = try ProjectPaths.locate()
-            let inputs = try source.inputs(paths, printing: printing)
-            let folder = output.hasSuffix("/") ? String(output.dropLast()) : nil
-            if let folder { try inputs.check(folder: folder) } else { try inputs.check(output: output) }
-            let batch = BatchRenderer(paths: paths, database: source.db, template: try source.load(paths), mode: try printing.mode(paths),
-                                      policy: fit.policy, keepGoing: keepGoing, progress: ProgressBar.update)
-            summary = if let folder {
+        let paths = try ProjectPaths.locate()
+        let database = try source.database.choice(paths)
+        let folder = output.hasSuffix("/") ? String(output.dropLast()) : nil
+        let progress = ProgressLine("batch", unit: "documents")
+        defer { progress.finish() }
+        let summary = try await database.reading {
+            let file = try source.file(paths)
+            let inputs = try source.inputs(paths, template: file, database: database.path, printing: printing)
+            if let folder {
+                try inputs.check(folder: folder)
+            } else {
+                try inputs.check(output: output)
+                guard output == OutputName.standardOutput || URL(fileURLWithPath: output).pathExtension.lowercased() == "pdf" else {
+                    throw RequestError("-o \(output): a batch writes one combined PDF (name it .pdf, or - for standard output) "
+                                       + "or one PDF per document into a folder (end the name with /)")
+                }
+            }
+            let batch = BatchRenderer(paths: paths, database: database.path, template: try TemplateLoader.load(file: file), mode: try printing.mode(paths),
+                                      policy: fit.policy, keepGoing: keepGoing) { done, total in progress.update(done, of: total) }
+            return if let folder {
                 try await batch.renderSeparate(each: each, into: folder, jobs: workers())
             } else {
                 try await batch.renderCombined(each: each, to: output, jobs: workers())
             }
-            ProgressBar.finish()
-        } catch {
-            ProgressBar.finish()
-            throw fail(error)
         }
-        let written = output.hasSuffix("/") ? "\(summary.documents) documents into \(output)"
-            : "\(summary.documents) documents, \(summary.pages) pages into \(output == "-" ? "standard output" : output)"
-        FileHandle.standardError.write(Data("danju: \(written) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s\n".utf8))
+        progress.finish()
+        let written = folder != nil ? "\(summary.documents) documents into \(output)"
+            : "\(summary.documents) documents, \(summary.pages) pages into \(output == OutputName.standardOutput ? "standard output" : output)"
+        summarize("\(written) in \(progress.elapsed)")
         guard summary.skipped.isEmpty else {
             let list = summary.skipped.map { "danju: skipped \($0)\n" }.joined()
             FileHandle.standardError.write(Data((list + "danju: error: \(summary.skipped.count) document(s) left out (--keep-going)\n").utf8))
-            throw ExitCode.failure
+            throw ExitStatus.refused
         }
     }
 
@@ -205,34 +265,15 @@ struct Batch: AsyncParsableCommand {
     }
 }
 
-/// A one-line progress bar on stderr, only when stderr is a terminal.
-enum ProgressBar {
-    static let enabled = isatty(STDERR_FILENO) == 1
-
-    @Sendable static func update(done: Int, total: Int) {
-        guard enabled, done == total || done % 10 == 0 else { return }
-        let width = 30, filled = width * done / max(total, 1)
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
-    }
-
-    static func finish() {
-        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-}
-
 struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Lists the templates and their parameters.")
 
     func run() throws {
-        do {
-            let paths = try ProjectPaths.locate()
-            for file in try paths.templateFiles() {
-                let template = try TemplateLoader.load(file: file)
-                let parameters = template.parameters.map { "--param \($0.name)=…  (\($0.label)\($0.example.map { ", e.g. \($0)" } ?? ""))" }
-                print("\(template.name)\t\(template.subject.map(\.literalPrefix) ?? "")\t\(parameters.joined(separator: " "))")
-            }
-        } catch { throw fail(error) }
+        let paths = try ProjectPaths.locate()
+        for file in try paths.templateFiles() {
+            let template = try TemplateLoader.load(file: file)
+            print("\(template.name)\t\(template.subject.map(\.literalPrefix) ?? "")\t\(template.parameters.map(\.usage).joined(separator: " "))")
+        }
     }
 }
 
@@ -242,15 +283,15 @@ struct Check: ParsableCommand {
     @OptionGroup var source: TemplateSource
 
     func run() throws {
-        let problems: [TemplateError]
-        let file: String
-        do {
-            file = try ProjectPaths.locate().template(source.template)
-            problems = try DataSource(path: source.db).check(try TemplateLoader.load(file: file))
-        } catch { throw fail(error) }
-        for problem in problems { FileHandle.standardError.write(Data("danju: error: \(problem)\n".utf8)) }
-        guard problems.isEmpty else { throw ExitCode.failure }
-        print("\(file): ok")
+        let paths = try ProjectPaths.locate()
+        let database = try source.database.choice(paths)
+        try database.reading {
+            let file = try source.file(paths)
+            let problems = try DataSource(path: database.path).check(try TemplateLoader.load(file: file))
+            for problem in problems { FileHandle.standardError.write(Data("danju: error: \(problem)\n".utf8)) }
+            guard problems.isEmpty else { throw ExitStatus.dataError }
+            print("\(file): ok")
+        }
     }
 }
 
@@ -261,16 +302,15 @@ struct Calibrate: ParsableCommand {
     @Option(help: "Paper: A4, A5, A3 or WIDTHxHEIGHT in millimetres (e.g. 241x279).")
     var paper = "A4"
 
-    @Option(name: .shortAndLong, help: "Output PDF, or - for standard output.")
+    @Option(name: .shortAndLong, help: "Output PDF, or - for standard output.", completion: .file(extensions: ["pdf"]))
     var output: String
 
     func run() throws {
         Interruption.removeUnfinishedFiles()
-        do {
-            guard let size = PaperSize(paper) else { throw ValidationError(PaperSize.expected) }
-            let paths = try ProjectPaths.locate()
-            try RunInputs(paths: paths).check(output: output)
-            try Calibration.write(paper: size, to: output, paths: paths)
-        } catch { throw fail(error) }
+        guard let size = PaperSize(paper) else { throw ValidationError(PaperSize.expected) }
+        let paths = try ProjectPaths.locate()
+        try RunInputs(paths: paths).check(output: output)
+        _ = try OutputName.format(of: output, asked: nil, command: "calibrate", writes: [.pdf])
+        try Calibration.write(paper: size, to: output, paths: paths)
     }
 }

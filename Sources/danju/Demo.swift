@@ -110,6 +110,6 @@ struct Demo: AsyncParsableCommand {
                                     to: list, format: .pdf, policy: policy)
                 print("drew \(list)")
             }
-        } catch { throw fail(error) }
+        }
     }
 }

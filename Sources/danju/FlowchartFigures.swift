@@ -11,8 +11,7 @@ struct FlowchartFigures: ParsableCommand {
         commandName: "flowchart-figures", abstract: "Times drawing process charts and prints their crossings and edge length.",
         shouldDisplay: false)
 
-    @Option(help: "The shop database (opened read-only).")
-    var db: String
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "Process codes; repeat for several.")
     var process: [String] = []
@@ -27,6 +26,7 @@ struct FlowchartFigures: ParsableCommand {
     func run() throws {
         do {
             let paths = try ProjectPaths.locate()
+            let db = try database.choice(paths).path
             let template = try TemplateLoader.load(file: try paths.template("flowchart"))
             let renderer = try DocumentRenderer(paths: paths, database: db)
             let policy = FitPolicy(strict: false) { _ in }
@@ -46,6 +46,6 @@ struct FlowchartFigures: ParsableCommand {
                 print("\(code)\t\(chart.nodes.count)\t\(chart.lanes.count)\t\(chart.crossings)\t\(Int(chart.edgeLength))\t\(chart.style.fontSize)\t"
                       + String(format: "%.1f", median))
             }
-        } catch { throw fail(error) }
+        }
     }
 }

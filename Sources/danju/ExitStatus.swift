@@ -1,0 +1,49 @@
+import ArgumentParser
+import DanjuDatabase
+import DanjuDocuments
+import DanjuFlowchart
+import DanjuLayout
+import DanjuTemplate
+
+/// How danju ends, for the script that runs it: what went wrong decides the status, never where. Every error type
+/// is given its status here and nowhere else; `danju --help` and the README print `allCases`.
+enum ExitStatus: Int32, CaseIterable, Error {
+    case done = 0
+    case refused = 1
+    case usage = 2
+    case dataError = 3
+    case internalError = 4
+    case interrupted = 130
+    case terminated = 143
+
+    var meaning: String {
+        switch self {
+        case .done: "done: everything asked for was written"
+        case .refused: "refused: the shop's rules say no to the document (an unpaid gate pass, a discount nobody authorised, a claim month with nothing in warranty, text that does not fit under --strict), or --keep-going left documents out"
+        case .usage: "usage: the command asks for something wrong or absent (an unknown option, template, parameter or printer, a missing parameter, an order, claim or process not in the database, no database, an -o that contradicts --format or would replace an input); change the command"
+        case .dataError: "data error: a template, a configuration file or the database is wrong (template syntax or SQL, a value its format cannot print, an unreadable photo, a damaged database, problems `danju check` lists); fix the data"
+        case .internalError: "internal: danju could not finish for a reason of its own or the system's (fonts not prepared, a file that cannot be written, a bug)"
+        case .interrupted: "interrupted by SIGINT (Ctrl-C); unfinished files removed"
+        case .terminated: "stopped by SIGTERM; unfinished files removed"
+        }
+    }
+
+    init(for error: any Error) {
+        switch error {
+        case let status as ExitStatus: self = status
+        case let noted as DatabaseNoted: self.init(for: noted.error)
+        case let row as BatchRowError: self.init(for: row.cause)
+        case let batch as BatchFailure: self = batch.failures.first.map { ExitStatus(for: $0) } ?? .internalError
+        case is RefusedDocument: self = .refused
+        case is RequestError, is ValidationError: self = .usage
+        case is TemplateError, is DatabaseError, is LayoutError, is FlowchartError: self = .dataError
+        // DocumentError (fonts, files that cannot be written, a broken invariant), RenderError, TextError, the system's.
+        default: self = .internalError
+        }
+    }
+
+    /// The table for `danju --help`.
+    static var table: String {
+        allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \($0.meaning)" }.joined(separator: "\n")
+    }
+}
