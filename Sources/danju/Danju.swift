@@ -21,31 +21,36 @@ struct Danju: AsyncParsableCommand {
         subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, ClaimPackageCommand.self, Templates.self, Check.self, Calibrate.self,
                       FlowchartFigures.self])
 
-    /// Parses the command line and runs the command. Every error ends here, is printed once as `danju: error: …`
-    /// and exits with its `ExitStatus`: usage errors of the parser with 2 (its own default is 64), help, version
-    /// and completions with 0.
+    /// Parses the command line and runs the command; every error ends here (`finish`).
     static func main() async {
-        var command: any ParsableCommand
         do {
-            command = try await asyncParseAsRoot()
-        } catch {
-            let code = exitCode(for: error)
-            let text = fullMessage(for: error)
-            guard code != .success else {
-                if !text.isEmpty { print(text) }
-                Foundation.exit(code.rawValue)
-            }
-            let message = text.hasPrefix("Error: ") ? "danju: error: " + text.dropFirst("Error: ".count) : text
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit((code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue))
-        }
-        do {
+            var command = try await asyncParseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
                 try command.run()
             }
         } catch {
+            finish(after: error)
+        }
+    }
+
+    /// Prints `error` once, as `danju: error: …`, and exits with its `ExitStatus`. The parser's own outcomes keep
+    /// its wording: help, version and completions go to stdout with status 0, its usage errors (and a command's
+    /// `ValidationError`) to stderr with status 2 (its default is 64), with the usage line when the parser found them.
+    private static func finish(after error: any Error) -> Never {
+        let text = fullMessage(for: error)
+        switch exitCode(for: error) {
+        case .success:
+            if !text.isEmpty { print(text) }
+            Foundation.exit(ExitStatus.done.rawValue)
+        case .validationFailure:
+            // A ValidationError a command throws while it runs is not the parser's: its usage line would be the root's.
+            let message = error is ValidationError ? "danju: error: \(message(for: error))"
+                : text.hasPrefix("Error: ") ? "danju: error: " + text.dropFirst("Error: ".count) : text
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        default:
             // An ExitStatus thrown by a command follows what the command printed itself.
             if !(error is ExitStatus) { FileHandle.standardError.write(Data("danju: error: \(error)\n".utf8)) }
             Foundation.exit(ExitStatus(for: error).rawValue)

@@ -16,13 +16,14 @@ enum ExitStatus: Int32, CaseIterable, Error {
     case interrupted = 130
     case terminated = 143
 
+    /// One line for `danju --help`; the README's table says more.
     var meaning: String {
         switch self {
         case .done: "done: everything asked for was written"
-        case .refused: "refused: the shop's rules say no to the document (an unpaid gate pass, a discount nobody authorised, a claim month with nothing in warranty, text that does not fit under --strict), or --keep-going left documents out"
-        case .usage: "usage: the command asks for something wrong or absent (an unknown option, template, parameter or printer, a missing parameter, an order, claim or process not in the database, no database, an -o that contradicts --format or would replace an input); change the command"
-        case .dataError: "data error: a template, a configuration file or the database is wrong (template syntax or SQL, a value its format cannot print, an unreadable photo, a damaged database, problems `danju check` lists); fix the data"
-        case .internalError: "internal: danju could not finish for a reason of its own or the system's (fonts not prepared, a file that cannot be written, a bug)"
+        case .refused: "refused by the shop's rules, or --keep-going left documents out"
+        case .usage: "usage: the command asks for something wrong or absent"
+        case .dataError: "data error: a template, a configuration file or the database is wrong"
+        case .internalError: "internal: fonts missing, a file that cannot be written, a bug"
         case .interrupted: "interrupted by SIGINT (Ctrl-C); unfinished files removed"
         case .terminated: "stopped by SIGTERM; unfinished files removed"
         }

@@ -127,7 +127,7 @@ private func temporaryFiles(in folder: String) -> [String] {
 /// with every one of `mentions`, no crash, nothing on stdout, no temporary file in `folder`, each of `watched`
 /// as it was (absent ones still absent), and the shop's database files byte-identical.
 @discardableResult
-private func expectRefused(_ arguments: [String], status: Int32 = 1, mentions: [String], folder: String, watched: [String] = [],
+private func expectRefused(_ arguments: [String], status: Int32 = 2, mentions: [String], folder: String, watched: [String] = [],
                            environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> Ending {
     let guarded = watched + shop.databaseFiles
     let before = try states(guarded)
@@ -253,7 +253,7 @@ func aTargetThatIsAnInputIsRefused(_ target: InputTarget) throws {
     for target in [database, database + "-wal", database + "-shm"] {
         let before = try states([database, database + "-wal"])
         let ending = try launch(["render", "intake-sheet", "--db", database, "--param", "order=\(order)", "-o", target], in: folder)
-        #expect(ending.status == 1 && ending.killedBy == nil && ending.stderr.contains("refusing to write"), "\(ending.stderr)")
+        #expect(ending.status == 2 && ending.killedBy == nil && ending.stderr.contains("refusing to write"), "\(ending.stderr)")
         #expect(try states([database, database + "-wal"]) == before, "\(target)")
         #expect(!(FileManager.default.contents(atPath: database + "-shm") ?? Data()).starts(with: Array("%PDF".utf8)))
         #expect(temporaryFiles(in: folder).isEmpty)
@@ -588,7 +588,7 @@ func anEachQueryThatWritesIsRefusedAndCreatesNothing(_ statement: String) throws
     #expect(try pdfInfo(folder + "/a.pdf")["Pages"] == "4")
     #expect(try pdfInfo(folder + "/b.pdf")["Pages"] == "4")
     try expectRefused(["batch", "intake-sheet", "--db", shop.database, "--each", each, "-o", folder + "/c.pdf", "--jobs", "0"],
-                      status: 64, mentions: ["--jobs must be at least 1"], folder: folder, watched: [folder + "/c.pdf"])
+                      mentions: ["--jobs must be at least 1"], folder: folder, watched: [folder + "/c.pdf"])
     let help = try launch(["batch", "--help"])
     #expect(help.stdout.isEmpty == false && String(decoding: help.stdout, as: UTF8.self).contains("--force-jobs"))
 }

@@ -91,8 +91,9 @@ private func render(_ order: String, _ extra: String...) throws -> (path: String
 
 @Test func aMissingOrderIsAClearErrorAndWritesNothing() throws {
     let (path, output) = try render("WO-NO-SUCH-ORDER")
-    #expect(output.status != 0)
-    #expect(output.stderr.contains("intake-sheet.yaml:") && output.stderr.contains("found no row") && output.stderr.contains("order=WO-NO-SUCH-ORDER"), "\(output.stderr)")
+    #expect(output.status == 2)
+    #expect(output.stderr.hasPrefix("danju: error: 工单 WO-NO-SUCH-ORDER 不存在\n") && output.stderr.contains("intake-sheet.yaml:")
+            && output.stderr.contains("found no row"), "\(output.stderr)")
     #expect(!FileManager.default.fileExists(atPath: path))
     // Other tests write into the same folder at the same time: look only for this render's temporary file.
     let name = URL(fileURLWithPath: path).lastPathComponent

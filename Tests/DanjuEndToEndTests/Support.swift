@@ -19,13 +19,15 @@ struct Output {
     let data: Data
 }
 
-/// Runs a program to completion. Its streams go to files, so neither can fill a pipe and block it.
+/// Runs a program to completion, with `environment` added to the test's own. Its streams go to files, so neither
+/// can fill a pipe and block it.
 @discardableResult
-func run(_ program: String, _ arguments: [String], in folder: String = packageRoot) throws -> Output {
+func run(_ program: String, _ arguments: [String], in folder: String = packageRoot, environment: [String: String] = [:]) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
     process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
     let streams = FileManager.default.temporaryDirectory.appendingPathComponent("danju-run-\(UUID().uuidString)")
     let out = streams.appendingPathExtension("out"), err = streams.appendingPathExtension("err")
     FileManager.default.createFile(atPath: out.path, contents: nil)
