@@ -149,7 +149,7 @@ func aCorruptPhotoNamesClaimAndFileAndWritesNothing(damage: Damage) throws {
 
     let output = newPath("corrupt.pdf")
     let result = try danju("package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 3)
     #expect(result.stderr.contains("claim=\(claimNo)") && result.stderr.contains(path) && result.stderr.contains("not a readable JPEG"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
 
@@ -166,7 +166,7 @@ func aCorruptPhotoNamesClaimAndFileAndWritesNothing(damage: Damage) throws {
     try database.execute("UPDATE claim_photos SET path = '../../../etc/passwd' WHERE seq = 1 AND claim_id = (SELECT id FROM warranty_claims WHERE claim_no = '\(claimNo)')")
     let output = newPath("escape.pdf")
     let result = try danju("package", "--maker", busiest.maker, "--month", busiest.month, "--db", shop.database, "-o", output, "--draft")
-    #expect(result.status != 0, "refused even in a draft")
+    #expect(result.status == 3, "refused even in a draft")
     #expect(result.stderr.contains("../../../etc/passwd") && result.stderr.contains("outside the photo root") && result.stderr.contains(claimNo), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
 }
@@ -248,7 +248,7 @@ private func homeWithLongLetter() throws -> String {
 @Test func anUnknownMakerIsAnErrorListingTheMakers() throws {
     let output = newPath("unknown.pdf")
     let result = try danju("package", "--maker", "NO-SUCH-MAKER", "--month", busiest.month, "--db", demoDatabase, "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 2)
     let codes = try demoRows("SELECT code FROM manufacturers ORDER BY code").map { $0["code"]!.text! }
     #expect(result.stderr.contains("no manufacturer “NO-SUCH-MAKER”") && codes.allSatisfy(result.stderr.contains), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
@@ -257,7 +257,7 @@ private func homeWithLongLetter() throws -> String {
 @Test func aMonthWithoutClaimsIsAnErrorListingTheLatestMonthsWithClaims() throws {
     let output = newPath("empty-month.pdf")
     let result = try danju("package", "--maker", busiest.maker, "--month", "2099-01", "--db", demoDatabase, "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 2)
     let months = try demoRows("""
         SELECT c.claim_month FROM warranty_claims c JOIN manufacturers m ON m.id = c.manufacturer_id
         WHERE m.code = '\(busiest.maker)' AND c.status NOT IN ('未提报', '作废', '放弃提报')
@@ -344,7 +344,7 @@ private func homeWithLongLetter() throws -> String {
 
     let output = folder + "/package.pdf"
     let result = try danju("package", "--maker", maker, "--month", period, "--db", database, "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 1)
     #expect(result.stderr.contains("no claim of “\(maker)” booked in \(period) is in warranty"), "\(result.stderr)")
     for claim in try submittedClaims(in: database, maker: maker, month: period) {
         #expect(result.stderr.contains("\(claim["claim_no"]!.text!) (不在保：缺少维修日期)"), "\(result.stderr)")

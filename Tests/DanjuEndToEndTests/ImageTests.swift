@@ -54,7 +54,7 @@ private func writeTemplate(_ text: String) throws -> String {
     let output = newPath("escape.pdf")
     let id = try #require(try demoRows("SELECT id FROM work_order_photos LIMIT 1").first?["id"]?.integer)
     let result = try danju("render", try writeTemplate(escaping), "--db", demoDatabase, "--param", "id=\(id)", "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 3)
     #expect(result.stderr.contains("outside the photo root"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
 }
@@ -71,7 +71,7 @@ private func writeTemplate(_ text: String) throws -> String {
     let id = try #require(try demoRows("SELECT id FROM work_order_photos LIMIT 1").first?["id"]?.integer)
     let output = newPath("corrupt.pdf")
     let result = try danju("render", try writeTemplate(corrupt), "--db", demoDatabase, "--param", "id=\(id)", "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 3)
     #expect(result.stderr.contains(URL(fileURLWithPath: broken).lastPathComponent) && result.stderr.contains("not a readable JPEG"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
 }

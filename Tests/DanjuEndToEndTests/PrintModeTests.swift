@@ -31,7 +31,7 @@ private func position(of text: String, in path: String) throws -> (x: Double, y:
 
     let unknown = try danju("render", "intake-sheet", "--db", demoDatabase, "--param", "order=\(order)", "-o", newPath("x.pdf"),
                             "--preprinted", "laser", "--printers", printers)
-    #expect(unknown.status != 0 && unknown.stderr.contains("no printer “laser”"), "\(unknown.stderr)")
+    #expect(unknown.status == 2 && unknown.stderr.contains("no printer “laser”"), "\(unknown.stderr)")
 }
 
 @Test func aRefusedDocumentPrintsOnlyAsAMarkedDraft() throws {

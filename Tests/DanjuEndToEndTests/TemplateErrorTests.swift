@@ -17,7 +17,7 @@ private func someOrder() throws -> String {
     let template = try variant("broken.yaml") { $0.replacingOccurrences(of: "  size: A4\n", with: "  size: [A4\n") }
     let output = newPath("never.pdf")
     let result = try danju("render", template, "--db", demoDatabase, "--param", "order=\(try someOrder())", "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 3)
     #expect(result.stderr.range(of: #"broken\.yaml:\d+:\d+: YAML syntax"#, options: .regularExpression) != nil, "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
 }
@@ -38,7 +38,7 @@ private func someOrder() throws -> String {
 
     let strict = newPath("strict.pdf")
     let failed = try danju("render", template, "--db", demoDatabase, "--param", "order=\(order)", "-o", strict, "--strict")
-    #expect(failed.status != 0)
+    #expect(failed.status == 1)
     #expect(failed.stderr.contains("--strict"))
     #expect(!FileManager.default.fileExists(atPath: strict))
 }
@@ -46,7 +46,7 @@ private func someOrder() throws -> String {
 @Test func checkReportsAnUnknownColumnWithItsPosition() throws {
     let template = try variant("typo.yaml") { $0.replacingOccurrences(of: "{{order.serial_no}}", with: "{{order.serial_number}}") }
     let result = try danju("check", template, "--db", demoDatabase)
-    #expect(result.status != 0)
+    #expect(result.status == 3)
     #expect(result.stderr.range(of: #"typo\.yaml:\d+:\d+: query “order” returns no column “serial_number”"#, options: .regularExpression) != nil, "\(result.stderr)")
 }
 
@@ -78,7 +78,7 @@ private func someOrder() throws -> String {
         """.write(toFile: template, atomically: true, encoding: .utf8)
     let output = newPath("late-error.pdf")
     let result = try danju("render", template, "--db", demoDatabase, "-o", output)
-    #expect(result.status != 0)
+    #expect(result.status == 3)
     #expect(result.stderr.contains("late-error.yaml:") && result.stderr.contains("一百元"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
     let name = URL(fileURLWithPath: output).lastPathComponent
