@@ -46,9 +46,9 @@ struct Danju: AsyncParsableCommand {
             Foundation.exit(ExitStatus.done.rawValue)
         case .validationFailure:
             // A ValidationError a command throws while it runs is not the parser's: its usage line would be the root's.
-            let message = error is ValidationError ? "danju: error: \(message(for: error))"
+            let report = error is ValidationError ? "danju: error: \(message(for: error))"
                 : text.hasPrefix("Error: ") ? "danju: error: " + text.dropFirst("Error: ".count) : text
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            FileHandle.standardError.write(Data((report + "\n").utf8))
             Foundation.exit(ExitStatus.usage.rawValue)
         default:
             // An ExitStatus thrown by a command follows what the command printed itself.

@@ -5,8 +5,8 @@ import DanjuFlowchart
 import DanjuLayout
 import DanjuTemplate
 
-/// How danju ends, for the script that runs it: what went wrong decides the status, never where. Every error type
-/// is given its status here and nowhere else; `danju --help` and the README print `allCases`.
+/// How danju ends, for the script that runs it: what went wrong decides the status. Every error type is given its
+/// status here and nowhere else; `danju --help` prints `allCases`, and a test holds the README's table to them.
 enum ExitStatus: Int32, CaseIterable, Error {
     case done = 0
     case refused = 1
