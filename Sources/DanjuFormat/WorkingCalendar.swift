@@ -65,6 +65,26 @@ public struct WorkingCalendar: Sendable {
         return local - Int64(timeZone.offset(atWallClock: local))
     }
 
+    /// The earliest instant by which `seconds` (not negative) of working time have passed since `instant`: a limit of
+    /// “within two working hours” ends at `adding(workingSeconds: 7_200, to: start)`.
+    public func adding(workingSeconds seconds: Int64, to instant: Int64) -> Int64 {
+        precondition(seconds >= 0, "working time to add must not be negative")
+        guard seconds > 0 else { return instant }
+        var (day, second) = localDay(instant)
+        var left = seconds
+        while true {
+            let from = max(second, opening)
+            if isWorkingDay(day), from < closing {
+                if left <= Int64(closing - from) {
+                    let local = Int64(day) * 86_400 + Int64(from) + left
+                    return local - Int64(timeZone.offset(atWallClock: local))
+                }
+                left -= Int64(closing - from)
+            }
+            (day, second) = (day + 1, 0)
+        }
+    }
+
     /// ISO weekday of a day number (day 0, 1970-01-01, was a Thursday).
     public static func isoWeekday(_ day: Int) -> Int {
         (day % 7 + 7 + 3) % 7 + 1
@@ -99,11 +119,20 @@ public struct WorkingCalendar: Sendable {
 }
 
 /// Why a working calendar cannot be made from the shop's settings.
-public enum WorkingCalendarError: Error, Sendable, Hashable {
+public enum WorkingCalendarError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No working weekday, or a number outside 1–7.
     case weekdays
     /// Opening time not before closing time, or outside the day.
     case hours
     /// A day listed both as a day off and as a working day.
     case contradictoryDay(Int)
+
+    public var description: String {
+        switch self {
+        case .weekdays: "the working weekdays must be one or more of 1–7 (1 = Monday)"
+        case .hours: "the working day must open before it closes"
+        case .contradictoryDay(let day):
+            "day \(CivilCalendar.date(days: day)) is listed both as a day off and as a working day"
+        }
+    }
 }

@@ -72,6 +72,13 @@ import Testing
         #expect(!Self.office.isWorkingDay(Self.day("2026-02-17")) && !Self.office.isWorkingDay(Self.day("2026-02-21")))
     }
 
+    @Test func twoWorkingHoursAfterTheLastHourBeforeTheHolidayEndAfterIt() {
+        #expect(Self.office.timeZone.iso8601(Self.office.adding(workingSeconds: 7_200, to: Self.instant("2025-09-30T16:30:00+08:00")))
+                == "2025-10-09T09:30:00+08:00")
+        #expect(Self.office.timeZone.iso8601(Self.office.adding(workingSeconds: 3_600, to: Self.instant("2026-02-13T20:00:00+08:00")))
+                == "2026-02-14T09:30:00+08:00")
+    }
+
     @Test func timesOutsideWorkingHoursCountFromOpeningToClosing() {
         // Monday 2025-10-13: before opening and after closing count nothing; 07:00–19:00 is the working day.
         #expect(hours("2025-10-13T07:00:00+08:00", "2025-10-13T08:30:00+08:00") == 0)
@@ -124,6 +131,11 @@ import Testing
                 var day = Int((a + 8 * 3_600) / 86_400)
                 while !(works(day) && Int64(day) * 86_400 + Int64(closing) - 8 * 3_600 > a) { day += 1 }
                 #expect(calendar.nextClosing(after: a) == Int64(day) * 86_400 + Int64(closing) - 8 * 3_600)
+                // Adding working time gives the earliest instant that much working time later.
+                let wanted = Int64(random(1...(30 * 3_600)))
+                let later = calendar.adding(workingSeconds: wanted, to: a)
+                #expect(calendar.workingSeconds(from: a, to: later) == wanted)
+                #expect(calendar.workingSeconds(from: a, to: later - 1) < wanted)
             }
         }
     }
