@@ -43,6 +43,7 @@ final class DemoBuilder {
 
     func build() throws {
         try writeSettings()
+        try writeShopCalendar()
         try writeStaff()
         try writeManufacturers()
         try writeChecklist()
