@@ -77,7 +77,7 @@ private func knownShop() throws -> String {
 }
 
 @Test func figuresOfAShopBuiltByHandAreTheOnesItWasBuiltFor() throws {
-    let (text, lines) = try complaintReport(try knownShop(), month: "2026-10")
+    let (text, lines, _) = try complaintReport(try knownShop(), month: "2026-10")
     // rule: measured, met, missed, %, median, P90 (T1, T2 in minutes; T4, T5 in working hours; T6 in hours; T8b in days)
     for (code, figures) in [("T1", "54180.04.06.0"), ("T2", "110100.03.03.0"), ("T4", "54180.02.010.8"), ("T5", "54180.02.810.8"),
                             ("T6", "54180.00.59.0"), ("T7", "000———"), ("T8b", "21150.03.03.0")] {
@@ -134,12 +134,12 @@ private func knownShop() throws -> String {
             (9, 'customer_update', '2026-10-19T10:00:00+08:00', 2), (9, 'progress', '2026-10-19T10:00:00+08:00', 2);
         """)
     // Every day a working day: the weekend breaks T4 and T5 for both, and T6 for both.
-    let (everyDay, _) = try complaintReport(shop, month: "2026-10")
+    let (everyDay, _, _) = try complaintReport(shop, month: "2026-10")
     #expect(everyDay.contains("TS20261016012026-10-1617:00接待事由8T4T5T6李部长"))
     #expect(everyDay.contains("TS20261017012026-10-1710:00接待事由9T4T5T6李部长"))
 
     try db.execute("INSERT INTO settings (key, value) VALUES ('working_weekdays', '12345')")
-    let (weekdays, _) = try complaintReport(shop, month: "2026-10")
+    let (weekdays, _, _) = try complaintReport(shop, month: "2026-10")
     #expect(weekdays.contains("TS20261016012026-10-1617:00接待事由8T6李部长"), "H misses only Friday's reply")
     #expect(!weekdays.contains("TS20261017012026-10-1710:00接待事由9T"), "I keeps every limit")
     #expect(weekdays.contains("工作日为星期一、二、三、四、五"))
