@@ -2,10 +2,11 @@ import DanjuDatabase
 import DanjuFormat
 
 /// The shop's working time for templates' SQL, counted by `WorkingCalendar`:
-/// - `working_seconds(from, to)`: working seconds between two times (ISO 8601 with offset), negative if `to` is earlier;
+/// - `working_seconds(from, to)`: working seconds between two times, negative if `to` is earlier;
 /// - `next_closing_time(at)`: the first closing time after `at` on a working day (`2025-10-09T17:30:00+08:00`), the
 ///   end of a limit of “the same working day”.
-/// Both give NULL for a NULL argument. The calendar comes from the settings `workday_start` and `workday_end`
+/// A time is ISO 8601 text with its offset, or seconds since 1970 as `unixepoch()` gives them (cheaper for a query
+/// that has them already). Both give NULL for a NULL argument. The calendar comes from the settings `workday_start` and `workday_end`
 /// (`HH:MM`) and `working_weekdays` (ISO weekday digits, `12345` for Monday to Friday; every day if not set), and from
 /// the table `shop_calendar` (public holidays off, weekend days worked in exchange). It is read on first use, in the
 /// read transaction of the document that asks, and kept for the connection: a shop sets its calendar once a year.
@@ -27,8 +28,11 @@ enum WorkingTimeSQL {
 
     private static func instant(_ value: SQLValue, in function: String) throws -> Int64? {
         guard case .text(let text) = value else {
-            if case .null = value { return nil }
-            throw DatabaseError("\(function): expected a time like 2026-10-05T08:31:00+08:00, got \(value)")
+            switch value {
+            case .null: return nil
+            case .integer(let seconds): return seconds
+            default: throw DatabaseError("\(function): expected a time like 2026-10-05T08:31:00+08:00, got \(value)")
+            }
         }
         do {
             guard case .instant(let seconds) = try ShopTime(iso8601: text) else {

@@ -41,13 +41,13 @@ public struct ShopTimeZone: Sendable, Hashable {
         let days = local.floorDivided(by: 86_400)
         let second = Int(local - days * 86_400)
         let date = CivilCalendar.date(days: Int(days))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", date.year, date.month, date.day, second / 3_600, second / 60 % 60, second % 60)
-            + Self.offsetText(offset)
+        return digits(date.year, 4) + "-" + digits(date.month) + "-" + digits(date.day) + "T" + digits(second / 3_600) + ":"
+            + digits(second / 60 % 60) + ":" + digits(second % 60) + Self.offsetText(offset)
     }
 
     private static func offsetText(_ offset: Int) -> String {
         let minutes = abs(offset) / 60
-        return (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return (offset < 0 ? "-" : "+") + digits(minutes / 60) + ":" + digits(minutes % 60)
     }
 
     /// The value as read on the shop's wall clock; a bare date has no time of day and is not shifted.
@@ -81,4 +81,10 @@ extension Int64 {
         let quotient = self / divisor
         return self % divisor < 0 ? quotient - 1 : quotient
     }
+}
+
+/// A non-negative number with leading zeros to `width` digits (cheaper than `String(format:)` for each value).
+private func digits(_ value: Int, _ width: Int = 2) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }
