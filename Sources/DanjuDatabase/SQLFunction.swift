@@ -1,9 +1,10 @@
 import CSQLite
 
 /// A Swift closure SQLite calls as a scalar SQL function; owned by the connection, released when it closes.
+/// A thrown error fails the statement with its description.
 private final class SQLFunction {
-    let body: ([SQLValue]) -> SQLValue
-    init(_ body: @escaping ([SQLValue]) -> SQLValue) { self.body = body }
+    let body: ([SQLValue]) throws -> SQLValue
+    init(_ body: @escaping ([SQLValue]) throws -> SQLValue) { self.body = body }
 }
 
 /// A SQL aggregate written in Swift: one instance per group, fed each row's arguments, then asked for the result.
@@ -27,14 +28,17 @@ private final class AggregateBox {
 
 extension Database {
     /// Makes `body` callable from this connection's SQL as `name(…)` with `arguments` arguments. Declared
-    /// deterministic: the same arguments always give the same value, so SQLite may use it anywhere.
-    public func defineFunction(_ name: String, arguments: Int, _ body: @escaping ([SQLValue]) -> SQLValue) throws {
+    /// deterministic: the same arguments always give the same value, so SQLite may use it anywhere. An error
+    /// `body` throws fails the statement, with the error's description as its message.
+    public func defineFunction(_ name: String, arguments: Int, _ body: @escaping ([SQLValue]) throws -> SQLValue) throws {
         let function = Unmanaged.passRetained(SQLFunction(body)).toOpaque()
         let rc = sqlite3_create_function_v2(
             handle, name, Int32(arguments), SQLITE_UTF8 | SQLITE_DETERMINISTIC, function,
             { context, count, values in
                 let function = Unmanaged<SQLFunction>.fromOpaque(sqlite3_user_data(context)!).takeUnretainedValue()
-                setResult(function.body(sqlValues(count, values)), of: context)
+                do { setResult(try function.body(sqlValues(count, values)), of: context) } catch {
+                    sqlite3_result_error(context, "\(error)", -1)
+                }
             },
             nil, nil,
             { Unmanaged<SQLFunction>.fromOpaque($0!).release() })

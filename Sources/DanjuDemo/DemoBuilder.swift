@@ -42,6 +42,7 @@ final class DemoBuilder {
 
     func build() throws {
         try writeSettings()
+        try writeShopCalendar()
         try writeStaff()
         try writeManufacturers()
         try writeChecklist()

@@ -31,6 +31,7 @@ public final class DataSource {
         try database.defineFunction("shop_time", arguments: 1) { [timeZone] arguments in
             arguments[0].text.flatMap { try? timeZone.instant(wallClock: $0) }.map(SQLValue.text) ?? .null
         }
+        try WorkingTimeSQL.register(on: database, timeZone: timeZone)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         photoRoot = folder.appendingPathComponent(settings["photo_root"] ?? ".").standardizedFileURL.path
     }

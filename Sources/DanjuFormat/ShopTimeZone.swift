@@ -18,14 +18,36 @@ public struct ShopTimeZone: Sendable, Hashable {
         case .instant(let seconds): seconds
         case .date: throw .malformed(text: text, reason: "expected a date or a date and time without an offset")
         }
-        // The offset in force at that wall-clock time: first guessed from the local seconds read as UTC, then
-        // taken at the instant that guess gives (right except within an hour of a daylight-saving change).
-        func offset(at seconds: Int64) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))) }
-        let offset = offset(at: local - Int64(offset(at: local)))
-        let minutes = abs(offset) / 60
-        let sign = offset < 0 ? "-" : "+"
         let stamp = text.count == 10 ? text + "T00:00:00" : text
-        return stamp + sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return stamp + Self.offsetText(offset(atWallClock: local))
+    }
+
+    /// The UTC offset in seconds east of Greenwich at an instant (seconds since 1970).
+    public func offset(at instant: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+    }
+
+    /// The offset in force at a wall-clock time given as seconds since 1970-01-01T00:00 on the shop's clock: first
+    /// guessed from the local seconds read as UTC, then taken at the instant that guess gives (right except within
+    /// an hour of a daylight-saving change).
+    public func offset(atWallClock local: Int64) -> Int {
+        offset(at: local - Int64(offset(at: local)))
+    }
+
+    /// An instant as ISO 8601 text on the shop's clock with its offset: `2026-11-01T00:00:00+08:00`.
+    public func iso8601(_ instant: Int64) -> String {
+        let offset = offset(at: instant)
+        let local = instant + Int64(offset)
+        let days = local.floorDivided(by: 86_400)
+        let second = Int(local - days * 86_400)
+        let date = CivilCalendar.date(days: Int(days))
+        return digits(date.year, 4) + "-" + digits(date.month) + "-" + digits(date.day) + "T" + digits(second / 3_600) + ":"
+            + digits(second / 60 % 60) + ":" + digits(second % 60) + Self.offsetText(offset)
+    }
+
+    private static func offsetText(_ offset: Int) -> String {
+        let minutes = abs(offset) / 60
+        return (offset < 0 ? "-" : "+") + digits(minutes / 60) + ":" + digits(minutes % 60)
     }
 
     /// The value as read on the shop's wall clock; a bare date has no time of day and is not shifted.
@@ -34,8 +56,7 @@ public struct ShopTimeZone: Sendable, Hashable {
         case .date(let year, let month, let day):
             return WallClock(year: year, month: month, day: day, timeOfDay: nil)
         case .instant(let utcSeconds):
-            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcSeconds)))
-            let localSeconds = utcSeconds + Int64(offset)
+            let localSeconds = utcSeconds + Int64(offset(at: utcSeconds))
             let days = localSeconds.floorDivided(by: 86_400)
             let secondOfDay = Int(localSeconds - days * 86_400)
             let date = CivilCalendar.date(days: Int(days))
@@ -56,8 +77,14 @@ struct WallClock {
 
 extension Int64 {
     /// Division rounding toward negative infinity, so instants before 1970 fall on the right day.
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return self % divisor < 0 ? quotient - 1 : quotient
     }
+}
+
+/// A non-negative number with leading zeros to `width` digits (cheaper than `String(format:)` for each value).
+private func digits(_ value: Int, _ width: Int = 2) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }

@@ -21,3 +21,13 @@ import Testing
     #expect(try db.rows("SELECT percentile(v, 50) AS p FROM t WHERE 0").first?["p"] == .null)
     #expect(try db.rows("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 10) SELECT percentile(v, 90) AS p FROM n").first?["p"] == .integer(9))
 }
+
+@Test func aSwiftFunctionThatThrowsFailsTheStatementWithItsMessage() throws {
+    let db = try Database(path: ":memory:", mode: .readWrite(create: true))
+    try db.defineFunction("checked", arguments: 1) { arguments in
+        guard let value = arguments[0].integer else { throw DatabaseError("checked(x): x must be an integer") }
+        return .integer(value * 2)
+    }
+    #expect(try db.rows("SELECT checked(21) AS x").first?["x"] == .integer(42))
+    #expect { try db.rows("SELECT checked('a')") } throws: { ($0 as? DatabaseError)?.message.contains("x must be an integer") == true }
+}

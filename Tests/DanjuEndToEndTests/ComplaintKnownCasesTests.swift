@@ -77,7 +77,7 @@ private func knownShop() throws -> String {
 }
 
 @Test func figuresOfAShopBuiltByHandAreTheOnesItWasBuiltFor() throws {
-    let (text, lines) = try complaintReport(try knownShop(), month: "2026-10")
+    let (text, lines, _) = try complaintReport(try knownShop(), month: "2026-10")
     // rule: measured, met, missed, %, median, P90 (T1, T2 in minutes; T4, T5 in working hours; T6 in hours; T8b in days)
     for (code, figures) in [("T1", "54180.04.06.0"), ("T2", "110100.03.03.0"), ("T4", "54180.02.010.8"), ("T5", "54180.02.810.8"),
                             ("T6", "54180.00.59.0"), ("T7", "000———"), ("T8b", "21150.03.03.0")] {
@@ -86,11 +86,11 @@ private func knownShop() throws -> String {
     for expected in [
         "本月受理5件上月受理1件去年同月受理1件", "环比+400.0%同比+400.0%",
         "月末已结案3件", "已解决待结案1件", "月末处理中1件", "超时（违反时限）2件", "重复投诉2件（30天内）",
-        "上报总经理1件（1次）", "通知上级主管1件", "客户满意度3.00（2件）",
+        "上报总经理1件（1次）", "通知上级主管1件", "投诉处理满意度3.00/5分（2件）",
         // overdue list: B broke T1, E broke T4, T5 and T6; C is the case still open at month end
         "TS20261011012026-10-1123:58配件事由2T1", "TS20261021012026-10-2109:00接待事由5T4T5T6", "T4T5T6李部长陈责任已解决",
         // callbacks: due, made, coverage, on time, second attempts, reached, satisfaction
-        "投诉回访2150.0%1114.00（1件）",
+        "投诉回访2150.0%1114.00/5分（1件）",
     ] {
         #expect(text.contains(expected), "\(expected)")
     }
@@ -134,15 +134,15 @@ private func knownShop() throws -> String {
             (9, 'customer_update', '2026-10-19T10:00:00+08:00', 2), (9, 'progress', '2026-10-19T10:00:00+08:00', 2);
         """)
     // Every day a working day: the weekend breaks T4 and T5 for both, and T6 for both.
-    let (everyDay, _) = try complaintReport(shop, month: "2026-10")
+    let (everyDay, _, _) = try complaintReport(shop, month: "2026-10")
     #expect(everyDay.contains("TS20261016012026-10-1617:00接待事由8T4T5T6李部长"))
     #expect(everyDay.contains("TS20261017012026-10-1710:00接待事由9T4T5T6李部长"))
 
     try db.execute("INSERT INTO settings (key, value) VALUES ('working_weekdays', '12345')")
-    let (weekdays, _) = try complaintReport(shop, month: "2026-10")
+    let (weekdays, _, _) = try complaintReport(shop, month: "2026-10")
     #expect(weekdays.contains("TS20261016012026-10-1617:00接待事由8T6李部长"), "H misses only Friday's reply")
     #expect(!weekdays.contains("TS20261017012026-10-1710:00接待事由9T"), "I keeps every limit")
-    #expect(weekdays.contains("工作日为星期一、二、三、四、五"))
+    #expect(weekdays.contains("工作日为星期一至五"))
 
     // A setting that is not weekday digits is refused, and nothing is drawn.
     try db.execute("UPDATE settings SET value = '1-5' WHERE key = 'working_weekdays'")
@@ -150,4 +150,42 @@ private func knownShop() throws -> String {
     let refused = try danju("render", "complaint-monthly", "--db", shop, "--param", "month=2026-10", "-o", path)
     #expect(refused.status != 0 && refused.stderr.contains("working_weekdays"), "\(refused.stderr)")
     #expect(!FileManager.default.fileExists(atPath: path))
+}
+
+@Test func publicHolidaysAndExchangedWorkingDaysMoveTheDeadlines() throws {
+    // An office week with 国庆 2026 as the State Council arranged it: 1–7 October off, Saturday 10 October worked.
+    // J comes on Friday 9 October after closing time and is first answered on Monday (it was never passed to an
+    // owner, so T4 and T5 do not apply): its deadline was Saturday's closing time, so T6 is missed. K comes on Friday 2 October, in the holiday, and is answered, updated and moved
+    // on at 10:00 on Thursday 8 October, 1.5 working hours after the office reopened: every limit kept. Counted by
+    // weekdays alone, J would be in time and K late on T4, T5 and T6.
+    let shop = try knownShop()
+    let db = try Database(path: shop, mode: .readWrite(create: false))
+    try db.execute("""
+        INSERT INTO settings (key, value) VALUES ('working_weekdays', '12345');
+        INSERT INTO shop_calendar (date, kind, name) VALUES ('2026-10-01', 'day_off', '国庆节'), ('2026-10-02', 'day_off', '国庆节'),
+            ('2026-10-03', 'day_off', '国庆节'), ('2026-10-04', 'day_off', '国庆节'), ('2026-10-05', 'day_off', '国庆节'),
+            ('2026-10-06', 'day_off', '国庆节'), ('2026-10-07', 'day_off', '国庆节'), ('2026-10-10', 'working_day', '国庆节调休上班');
+        INSERT INTO complaints (id, complaint_no, channel, category, status, caller_name, caller_phone, subject, description,
+            department_id, receiver_id, owner_id, responsible_id, received_at, handed_at, assigned_at, first_reply_at, resolved_at)
+        VALUES (10, 'TS2026100901', '电话', '接待', 'resolved', '来电人10', '13522225555', '事由10', '经过10', 1, 1, 2, 4,
+                '2026-10-09T18:00:00+08:00', '2026-10-09T18:03:00+08:00', NULL,
+                '2026-10-12T09:00:00+08:00', '2026-10-12T10:00:00+08:00'),
+               (11, 'TS2026100201', '电话', '接待', 'resolved', '来电人11', '13522226666', '事由11', '经过11', 1, 1, 2, 4,
+                '2026-10-02T10:00:00+08:00', '2026-10-02T10:04:00+08:00', '2026-10-02T10:10:00+08:00',
+                '2026-10-08T10:00:00+08:00', '2026-10-08T11:00:00+08:00');
+        INSERT INTO complaint_events (complaint_id, kind, at, staff_id) VALUES
+            (11, 'customer_update', '2026-10-08T10:00:00+08:00', 2), (11, 'progress', '2026-10-08T10:00:00+08:00', 2);
+        """)
+    let (official, _, _) = try complaintReport(shop, month: "2026-10")
+    expect(official, contains: "TS20261009012026-10-0918:00接待事由10T6未指定陈责任", "J misses Saturday's closing time")
+    let kLate = official.contains("TS20261002012026-10-0210:00接待事由11T")
+    #expect(!kLate, "K keeps every limit")
+    expect(official, contains: "10月1日至7日国庆节放假，10月10日（星期六）国庆节调休上班")
+
+    try db.execute("DELETE FROM shop_calendar")
+    let (weekdaysOnly, _, _) = try complaintReport(shop, month: "2026-10")
+    let jLate = weekdaysOnly.contains("TS20261009012026-10-0918:00接待事由10T")
+    #expect(!jLate, "by weekdays J is answered by Monday's closing time")
+    expect(weekdaysOnly, contains: "TS20261002012026-10-0210:00接待事由11T4T5T6李部长")
+    expect(weekdaysOnly, contains: "日历中没有2026年的节假日安排，本月只按星期计工作日")
 }
