@@ -94,8 +94,13 @@ struct TableLayout {
                 bands.append(heading)
             }
             let amount = try fen(of: row, number: index + 1, column: totals.column)
-            running += amount
-            section += amount
+            do {
+                try running += amount
+                try section += amount
+            } catch {
+                throw TemplateError("query “\(element.query)”, column “\(totals.column)”: the total up to row \(index + 1) \(row.identification) overflows: \(error)",
+                                    at: element.location)
+            }
             var pieces = try rowBands(index: index, perSet: rows.count, rows: rows, limit: limit)
             pieces[pieces.count - 1].keepWithNext = last
             bands += pieces
@@ -129,11 +134,17 @@ struct TableLayout {
 
     /// The amount of a row, which must be an INTEGER of fen: money is never a floating-point number.
     private func fen(of row: Row, number: Int, column: String) throws -> Money {
-        guard case .integer(let fen)? = row[column] else {
-            throw TemplateError("table “\(element.query)”, row \(number): column “\(column)” must be an INTEGER amount in fen, not \(row[column].map { "\($0)" } ?? "missing")",
-                                at: element.location)
+        let found: String
+        switch row[column] {
+        case .integer(let fen)?: return Money(fen: fen)
+        case .real(let real)?: found = "the REAL \(real) (from total(), avg(), a decimal division, a sum or product beyond 64 bits or a non-STRICT column)"
+        case .text(let text)?: found = "the TEXT “\(text)”"
+        case .null?: found = "NULL"
+        case .blob?: found = "a BLOB"
+        case nil: found = "nothing: the query has no such column"
         }
-        return Money(fen: fen)
+        throw TemplateError("query “\(element.query)”, row \(number) \(row.identification), column “\(column)”: a table total sums INTEGER amounts of fen, not \(found)",
+                            at: element.location)
     }
 
     private func headerBand() -> Band {
@@ -168,7 +179,7 @@ struct TableLayout {
         // Lay out every cell's content first: the band is as tall as its tallest cell.
         var pieces: [[[CellContent]]] = [[]]
         for cell in cells {
-            pieces[0].append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row) })
+            pieces[0].append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row, position: cell.position) })
         }
         while height(of: pieces[pieces.count - 1]) > limit, let cut = cut(pieces[pieces.count - 1], within: limit) {
             pieces[pieces.count - 1] = cut.head
@@ -251,16 +262,17 @@ struct TableLayout {
                 try position + 1 >= setEnd || rows.row(position + 1)[group] != value)
     }
 
-    private func content(_ column: TableColumn, width: Double, row: Row?) throws -> CellContent {
+    private func content(_ column: TableColumn, width: Double, row: Row?, position: Int) throws -> CellContent {
+        let place = RowPlace(query: element.query, number: position + 1)
         switch column.content {
         case .text(let interpolation):
             guard let row else { return .empty }
             var style = element.style
             if let alignment = column.alignment { style.alignment = alignment }
-            let text = try document.bindings.text(interpolation, row: row)
+            let text = try document.bindings.text(interpolation, row: row, place: place)
             return .text(document.typesetter.layout(text, style: style, width: width - 2 * DocumentLayout.padX))
         case .check(let interpolation, let when):
-            let value = try row.map { try document.bindings.text(interpolation, row: $0) }
+            let value = try row.map { try document.bindings.text(interpolation, row: $0, place: place) }
             return .check(value == when)
         }
     }

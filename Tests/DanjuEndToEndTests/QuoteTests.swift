@@ -21,7 +21,7 @@ import Testing
     let percent = quote["prepay_percent"]!.integer!
     let prepay = Money(fen: (customer * percent + 50) / 100)
     #expect(text.contains("\(percent)%，\(prepay.formatted(.yuan))"))
-    #expect(text.contains((Money(fen: customer) - prepay).formatted(.yuan)))
+    #expect(try text.contains((Money(fen: customer) - prepay).formatted(.yuan)))
     let valid = quote["valid_until"]!.text!.split(separator: "-").map { Int($0)! }
     #expect(text.contains("\(valid[0])年\(valid[1])月\(valid[2])日"), "validity date")
 }
