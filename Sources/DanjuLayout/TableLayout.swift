@@ -270,10 +270,41 @@ struct TableLayout {
             var style = element.style
             if let alignment = column.alignment { style.alignment = alignment }
             let text = try document.bindings.text(interpolation, row: row, place: place)
-            return .text(document.typesetter.layout(text, style: style, width: width - 2 * DocumentLayout.padX))
+            return .text(keepingFiguresWhole(text, style: style, width: width - 2 * DocumentLayout.padX, at: interpolation.location,
+                                             column: column.title))
         case .check(let interpolation, let when):
             let value = try row.map { try document.bindings.text(interpolation, row: $0, place: place) }
             return .check(value == when)
+        }
+    }
+
+    /// The smallest size a figure is shrunk to so that it stays on one line.
+    private static let figureFloor = 5.0
+
+    /// `text` wrapped at `width`, but never inside a figure: `2,157,588.21` split after `588` reads as two amounts.
+    /// A cell that would split one is set smaller, in 0.25 pt steps down to `figureFloor`; one still too narrow
+    /// gets its text on one line at that size, over the cell's edge, and a report.
+    private func keepingFiguresWhole(_ text: String, style: TextStyle, width: Double, at location: SourceLocation, column: String) -> TextBlock {
+        var block = document.typesetter.layout(text, style: style, width: width)
+        var size = style.size
+        while Self.splitsAFigure(block), size - 0.25 >= Self.figureFloor - 0.001 {
+            size -= 0.25
+            block = document.typesetter.layout(text, style: style.withSize(size), width: width)
+        }
+        guard Self.splitsAFigure(block) else { return block }
+        block = document.typesetter.layout(text, style: style.withSize(Self.figureFloor), width: nil)
+        document.overflows.append(OverflowReport(location: location, element: "table “\(element.query)”, column “\(column)”",
+                                                 record: document.options.record, text: text,
+                                                 problem: .figureTooWide(width: block.width, column: width, fontSize: Self.figureFloor)))
+        return block
+    }
+
+    /// Whether a line of `block` starts inside a number: a digit, comma or point on both sides of the break.
+    private static func splitsAFigure(_ block: TextBlock) -> Bool {
+        let utf8 = Array(block.text.utf8)
+        func isFigure(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") }
+        return block.lineBreaks.dropFirst().contains { line in
+            line.start > 0 && line.start < utf8.count && isFigure(utf8[line.start - 1]) && isFigure(utf8[line.start])
         }
     }
 
