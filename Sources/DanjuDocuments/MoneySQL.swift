@@ -5,9 +5,9 @@ import DanjuFormat
 /// (报价单, 派工单, 结算单): 数量 × 单价 − 优惠 = 金额, and for labour 工时 × 工时单价 − 优惠 = 金额.
 ///
 /// - `line_amount(count_milli, price_fen)`: a count in thousandths (1.5 pieces = 1500) times a price in fen,
-///   rounded to the fen half away from zero (half up, as the shop's system stores it), computed exactly in Swift; NULL when an argument
-///   is NULL or not an INTEGER, or when the product is beyond 64 bits (SQLite's own `*` would go on in floating
-///   point and round).
+///   rounded to the fen half away from zero (half up, as the shop's system stores it), computed exactly in Swift;
+///   NULL when an argument is NULL or not an INTEGER, or when the product is beyond 64 bits (SQLite's own `*`
+///   would go on in floating point and round).
 /// - the view `priced_lines`: every column of `work_order_lines`, plus `count_milli`, `count_unit` and
 ///   `price_fen` (the quantity, its unit and the unit price; for labour the hours in thousandths, 工时 and the
 ///   labour rate), `priced_fen` (their `line_amount`, what `amount_fen` must be) and `net_fen` (`amount_fen`

@@ -301,6 +301,7 @@ struct TableLayout {
 
     /// Whether a line of `block` starts inside a number: a digit, comma or point on both sides of the break.
     private static func splitsAFigure(_ block: TextBlock) -> Bool {
+        guard block.lineCount > 1 else { return false }
         let utf8 = Array(block.text.utf8)
         func isFigure(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") }
         return block.lineBreaks.dropFirst().contains { line in

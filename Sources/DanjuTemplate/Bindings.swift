@@ -43,33 +43,33 @@ public struct Bindings {
     }
 
     private func value(_ reference: FieldReference, row: Row?, place: RowPlace?, page: Int, pages: Int, at location: SourceLocation) throws -> String {
-        let raw: SQLValue, origin: String
+        let raw: SQLValue, origin: ValueOrigin
         switch (reference.source, reference.name) {
         case (nil, "page"): return String(page)
         case (nil, "pages"): return String(pages)
         case (nil, "copy"): return copy
         case ("param", let name):
             raw = parameters[name].map(SQLValue.text) ?? .null
-            origin = "parameter “\(name)”"
+            origin = .parameter(name)
         case (let query?, let column):
             guard let record = records[query] else { return "" }
             guard let value = record[column] else {
                 throw TemplateError("query “\(query)” has no column “\(column)” (it has: \(record.columns.joined(separator: ", ")))", at: location)
             }
             raw = value
-            origin = "query “\(query)”, column “\(column)”, its row \(record.identification)"
+            origin = .record(query: query, column: column, record)
         case (nil, let column):
             guard let row else { throw TemplateError("“{{\(column)}}” names a table column outside a table; write query.column", at: location) }
             guard let value = row[column] else {
                 throw TemplateError("the table's query has no column “\(column)” (it has: \(row.columns.joined(separator: ", ")))", at: location)
             }
             raw = value
-            origin = (place.map { "query “\($0.query)”, row \($0.number)" } ?? "the row") + " \(row.identification), column “\(column)”"
+            origin = .tableRow(place, row, column: column)
         }
         return try apply(reference.filters, to: raw, at: location, origin: origin)
     }
 
-    private func apply(_ filters: [Filter], to raw: SQLValue, at location: SourceLocation, origin: String) throws -> String {
+    private func apply(_ filters: [Filter], to raw: SQLValue, at location: SourceLocation, origin: ValueOrigin) throws -> String {
         var input = FormatInput(raw)
         for filter in filters {
             switch filter {
@@ -88,6 +88,22 @@ public struct Bindings {
         case .integer(let value): String(value)
         case .real(let value): String(value)
         case .text(let text): text
+        }
+    }
+}
+
+/// Where a field's value comes from, described only for an error message about it.
+private enum ValueOrigin: CustomStringConvertible {
+    case parameter(String)
+    case record(query: String, column: String, Row)
+    case tableRow(RowPlace?, Row, column: String)
+
+    var description: String {
+        switch self {
+        case .parameter(let name): "parameter “\(name)”"
+        case .record(let query, let column, let row): "query “\(query)”, column “\(column)”, its row \(row.identification)"
+        case .tableRow(let place, let row, let column):
+            (place.map { "query “\($0.query)”, row \($0.number)" } ?? "the row") + " \(row.identification), column “\(column)”"
         }
     }
 }
