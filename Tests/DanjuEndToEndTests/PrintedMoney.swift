@@ -26,31 +26,66 @@ func dropStrictness(of table: String, in path: String) throws {
         """)
 }
 
+// The parsing works on UTF-8 bytes: a batch of every settlement is some 50 MB of text, and character-by-character
+// string handling in a debug build would take minutes.
+
+private let yuanSign: [UInt8] = Array("¥".utf8), colonYuan: [UInt8] = Array("：¥".utf8), openParen: [UInt8] = Array("（".utf8)
+
+private func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+
+/// The text split at runs of ASCII spaces (pdftotext -layout separates columns with them).
+func tokens(_ line: Substring) -> [Substring] {
+    line.utf8.split(separator: 32).map { Substring($0) }
+}
+
+/// Where `needle` starts in `text`, by UTF-8 offset.
+private func offset(of needle: [UInt8], in text: Substring) -> Int? {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= needle.count else { return nil }
+    return (0...(bytes.count - needle.count)).first { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
+}
+
 /// `1,234.56` or `¥1,234.56` (or `-¥3.20`) in fen; nil for anything else.
 func fen(_ text: Substring) -> Int64? {
-    var digits = text.replacingOccurrences(of: ",", with: "")
-    let negative = digits.hasPrefix("-")
-    if negative { digits.removeFirst() }
-    if digits.hasPrefix("¥") { digits.removeFirst() }
-    let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[1].count == 2, !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-          let yuan = Int64(parts[0]), let cents = Int64(parts[1]) else { return nil }
-    let (scaled, overflow) = yuan.multipliedReportingOverflow(by: 100)
-    guard !overflow, scaled <= Int64.max - cents else { return nil }
-    return (negative ? -1 : 1) * (scaled + cents)
+    var bytes = Array(text.utf8)[...]
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative { bytes = bytes.dropFirst() }
+    if bytes.starts(with: yuanSign) { bytes = bytes.dropFirst(yuanSign.count) }
+    var value: Int128 = 0, decimals: Int?, whole = 0
+    for byte in bytes {
+        if isDigit(byte) {
+            value = value * 10 + Int128(byte - 48)
+            if let counted = decimals { decimals = counted + 1 } else { whole += 1 }
+            guard value <= Int128(Int64.max) + 1 else { return nil }
+        } else if byte == UInt8(ascii: ","), decimals == nil, whole > 0 {
+            continue
+        } else if byte == UInt8(ascii: "."), decimals == nil {
+            decimals = 0
+        } else {
+            return nil
+        }
+    }
+    guard whole > 0, decimals == 2 else { return nil }
+    return Int64(exactly: negative ? -value : value)
 }
 
 /// A quantity as printed (`2`, `1.5`, `0.125`) in thousandths.
 func thousandths(_ text: Substring) -> Int64? {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-          parts.count == 1 || parts[1].count <= 3, let whole = Int64(parts[0]) else { return nil }
-    let fraction = parts.count == 2 ? Int64(parts[1] + String(repeating: "0", count: 3 - parts[1].count))! : 0
-    return whole * 1_000 + fraction
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    var value: Int64 = 0, decimals: Int?, whole = 0
+    for byte in text.utf8 {
+        if isDigit(byte) {
+            guard decimals ?? 0 < 3, value < Int64.max / 100 else { return nil }
+            value = value * 10 + Int64(byte - 48)
+            if let counted = decimals { decimals = counted + 1 } else { whole += 1 }
+        } else if byte == UInt8(ascii: "."), decimals == nil {
+            decimals = 0
+        } else {
+            return nil
+        }
+    }
+    guard whole > 0, decimals != 0 else { return nil }
+    for _ in (decimals ?? 0)..<3 { value *= 10 }
+    return value
 }
 
 /// Count (thousandths) × price (fen), rounded to the fen half up: what a line's 金额 before its discount must be.
@@ -75,23 +110,23 @@ struct PrintedRow: Equatable, CustomStringConvertible {
     /// The row of a pdftotext -layout line, when the line ends like one: `… 2 个  3,187.00  637.40  5,736.60  客户`
     /// (settlement) or `… 1.5 工时  120.00  180.00` (quote). The 优惠 cell is blank without a discount.
     init?(layoutLine line: Substring, payers: Set<String>?) {
-        var tokens = line.split(whereSeparator: \.isWhitespace)
+        var tokens = tokens(line)
         if let payers {
             guard let last = tokens.last, payers.contains(String(last)) else { return nil }
             payer = String(tokens.removeLast())
         }
         var money: [Int64] = []
-        while money.count < 3, let last = tokens.last, let value = fen(last), !last.hasPrefix("¥") {
+        while money.count < 3, let last = tokens.last, !last.utf8.starts(with: yuanSign), let value = fen(last) {
             money.insert(value, at: 0)
             tokens.removeLast()
         }
         guard money.count >= 2, let last = tokens.popLast() else { return nil }
         // The unit follows the count, sometimes with no gap between them in the text (`1个`).
+        let figure = last.utf8.prefix { isDigit($0) || $0 == UInt8(ascii: ".") }
         if let count = thousandths(last) {
             (self.count, unit) = (count, "")
-        } else if let digits = last.firstIndex(where: { !$0.isASCIIDigit && $0 != "." }), digits > last.startIndex,
-                  let count = thousandths(last[..<digits]) {
-            (self.count, unit) = (count, String(last[digits...]))
+        } else if !figure.isEmpty, let count = thousandths(Substring(figure)) {
+            (self.count, unit) = (count, String(Substring(last.utf8[figure.endIndex...])))
         } else if let previous = tokens.popLast(), let count = thousandths(previous) {
             (self.count, unit) = (count, String(last))
         } else {
@@ -123,29 +158,33 @@ struct PrintedCopy {
 /// Splits pdftotext -layout output into copies: pages with the same document number (`numberLabel`, e.g. 结算单号)
 /// and copy label follow each other. Rows are read with `payers` as the settlement's last column (nil: none).
 func printedCopies(_ layout: String, numberLabel: String, copyLabels: [String], payers: Set<String>?) -> [PrintedCopy] {
+    let label = Array(numberLabel.utf8)
     var copies: [PrintedCopy] = []
-    for page in layout.split(separator: "\u{0C}", omittingEmptySubsequences: true) {
-        let lines = page.split(separator: "\n")
-        guard let header = lines.first(where: { $0.contains(numberLabel) }),
-              let number = header[header.range(of: numberLabel)!.upperBound...].split(separator: " ").first else { continue }
-        let copy = copyLabels.first { page.contains($0) } ?? ""
+    for page in layout.utf8.split(separator: 12).map({ Substring($0) }) {
+        let lines = page.utf8.split(separator: 10).map { Substring($0) }
+        guard let header = lines.first(where: { offset(of: label, in: $0) != nil }),
+              let number = tokens(Substring(header.utf8.dropFirst(offset(of: label, in: header)! + label.count))).first else { continue }
+        let top = lines.prefix(3).joined(separator: "\n")
+        let copy = copyLabels.first { top.contains($0) } ?? ""
         if copies.last?.number != String(number) || copies.last?.copy != copy {
             copies.append(PrintedCopy(number: String(number), copy: copy))
         }
         copies[copies.count - 1].text += page
-        for line in lines where line.contains(".") { // every row and figure has fen
+        for line in lines where line.utf8.contains(UInt8(ascii: ".")) { // every row and figure has fen
             if let row = PrintedRow(layoutLine: line, payers: payers) {
                 copies[copies.count - 1].rows.append(row)
                 continue
             }
-            guard line.contains("¥") else { continue }
-            let tokens = line.split(whereSeparator: \.isWhitespace)
-            for (index, token) in tokens.enumerated() {
-                if let colon = token.range(of: "：¥"), let value = fen(token[colon.upperBound...]) {
-                    copies[copies.count - 1].figures.append((String(token[..<colon.lowerBound]), value))
-                } else if index + 1 < tokens.count, tokens[index + 1].hasPrefix("¥") || tokens[index + 1].hasPrefix("-¥"),
-                          let value = fen(tokens[index + 1].prefix { $0 != "（" }) {
-                    copies[copies.count - 1].figures.append((String(token), value))
+            let words = tokens(line)
+            for (index, word) in words.enumerated() {
+                if let colon = offset(of: colonYuan, in: word), let value = fen(Substring(word.utf8.dropFirst(colon + colonYuan.count))) {
+                    copies[copies.count - 1].figures.append((String(Substring(word.utf8.prefix(colon))), value))
+                } else if index + 1 < words.count {
+                    let next = words[index + 1]
+                    let amount = offset(of: openParen, in: next).map { Substring(next.utf8.prefix($0)) } ?? next
+                    if amount.utf8.starts(with: yuanSign) || amount.utf8.starts(with: [UInt8(ascii: "-")] + yuanSign), let value = fen(amount) {
+                        copies[copies.count - 1].figures.append((String(word), value))
+                    }
                 }
             }
         }
