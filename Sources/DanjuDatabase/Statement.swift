@@ -69,8 +69,15 @@ public final class Statement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw DatabaseError(database.lastError, sql: sql)
+        default: throw DatabaseError(Self.explained(database.lastError), sql: sql)
         }
+    }
+
+    /// SQLite's own words, with what they mean for a shop's data where they alone would puzzle.
+    private static func explained(_ message: String) -> String {
+        guard message == "integer overflow" else { return message }
+        return "integer overflow: a sum() of INTEGER values is beyond 64 bits (±9,223,372,036,854,775,807); "
+            + "the rows it adds hold amounts no shop has, so check them"
     }
 
     /// Runs a statement that returns no rows (INSERT, UPDATE …) with positional values.

@@ -11,6 +11,8 @@ struct Line {
     var rateFen: Int? = nil
     var payer = "customer"
     var discountFen = 0
+    /// 优惠标准 of the line's discount, printed on the settlement with the authoriser's name.
+    var discountStandard: String? = nil
     var technician: Int? = nil
     var partIndex: Int? = nil // Catalog.parts index, for claims
     var addedAfterQuote: (approval: String, at: LocalTime)? = nil
@@ -79,6 +81,7 @@ extension DemoBuilder {
             let percent = rng.pick([5, 10])
             for index in lines.indices where lines[index].kind == "part" {
                 lines[index].discountFen = lines[index].amountFen * percent / 100
+                lines[index].discountStandard = percent == 5 ? "配件九五折" : "配件九折"
             }
         }
         return lines
@@ -192,13 +195,17 @@ extension DemoBuilder {
 
     // MARK: Settlement, payments, gate passes
 
-    func writeSettlement(_ draft: OrderDraft, settled: LocalTime, lines: [Line], deposit: Int, _ rng: inout SplitMix64) throws {
+    /// The settlement, its balance payment and, once the machine is out, its gate pass. Every discount carries
+    /// an authoriser and a standard (S000 七.4); only a showcase order leaves its discount `unsigned` and its
+    /// balance `unpaid`, to show the refusals.
+    func writeSettlement(_ draft: OrderDraft, settled: LocalTime, lines: [Line], deposit: Int, unsigned: Bool = false,
+                         unpaid: Bool = false, _ rng: inout SplitMix64) throws {
         func sum(_ include: (Line) -> Bool) -> Int { lines.filter(include).reduce(0) { $0 + $1.netFen } }
         let total = sum { _ in true }
         let warranty = sum { $0.payer == "warranty" }, shopBorne = sum { $0.payer == "internal" }
         let customerFen = total - warranty - shopBorne
         var discount = 0
-        var reason: String?, standard: String?
+        var reason: String?, standard: String? // of the order discount
         if customerFen >= 50_000 && rng.chance(0.15) {
             if rng.chance(0.5) && customerFen % 10_000 > 0 {
                 (discount, reason, standard) = (customerFen % 10_000, "客户要求抹零", "抹去百元以下零头")
@@ -208,9 +215,17 @@ extension DemoBuilder {
             }
             if discount == 0 { (reason, standard) = (nil, nil) }
         }
-        // A discount should carry an authoriser's signature (S000 七.4); some in the demo do not.
-        let authoriser = discount > 0 && rng.chance(0.88)
-            ? staff(rng.chance(0.8) ? "manager" : "general_manager", &rng) : nil
+        // An order discount is mostly authorised by a manager or the general manager, the other discounts (a line
+        // discount alone among them) by the manager on duty, chosen by the order's id rather than drawn, so that the
+        // random stream, which the orders after this one draw from, goes on as before.
+        let lineDiscount = lines.reduce(0) { $0 + $1.discountFen }
+        let drawn = discount > 0 && rng.chance(0.88) ? staff(rng.chance(0.8) ? "manager" : "general_manager", &rng) : nil
+        let managers = staffByRole["manager"]!
+        let authoriser = unsigned || discount + lineDiscount == 0 ? nil : drawn ?? managers[draft.id % managers.count]
+        var standards: [String] = [] // 配件九折；抹去百元以下零头
+        for text in lines.compactMap(\.discountStandard) + [standard].compactMap({ $0 }) where !standards.contains(text) {
+            standards.append(text)
+        }
         let payable = customerFen - discount
         let invoice = payable == 0 ? "不开票"
             : draft.customer.isCompany ? rng.weighted([("增值税专用发票", 6), ("增值税普通发票", 3), ("不开票", 1)])
@@ -226,13 +241,13 @@ extension DemoBuilder {
             "outsourced_fen": .int(sum { $0.kind == "outsourced" }), "transport_fen": .int(sum { $0.kind == "transport" }),
             "other_fen": .int(sum { $0.kind == "other" }), "total_fen": .int(total), "warranty_fen": .int(warranty),
             "internal_fen": .int(shopBorne), "discount_fen": .int(discount), "discount_authoriser_id": .int(authoriser),
-            "discount_reason": .string(reason), "discount_standard": .string(standard), "payable_fen": .int(payable),
+            "discount_reason": .string(reason), "discount_standard": .string(standards.isEmpty ? nil : standards.joined(separator: "；")), "payable_fen": .int(payable),
             "tax_rate_percent": .int(13), "tax_fen": .int(invoice == "不开票" ? 0 : (payable * 13 + 56) / 113),
             "invoice_type": .text(invoice), "invoice_no": .string(invoice == "不开票" ? nil : Catalog.fill("########", &rng)),
             "old_parts": .text(oldParts), "note": .null,
         ])
         let balance = payable - deposit
-        if balance != 0 {
+        if balance != 0 && !unpaid {
             try writePayment(draft, settlementID: id, kind: balance > 0 ? "balance" : "refund", amount: abs(balance), at: settled, &rng)
         }
         if let delivered = draft.delivered {

@@ -18,6 +18,7 @@ public final class DataSource {
         guard FileManager.default.fileExists(atPath: path) else { throw DocumentError("no database at \(path)") }
         database = try Database(path: path, mode: .readOnly)
         try WarrantySQL.register(on: database)
+        try MoneySQL.register(on: database)
         try database.definePercentile()
         self.path = path
         let settings = try Dictionary(database.rows("SELECT key, value FROM settings").map { ($0["key"]?.text ?? "", $0["value"]?.text ?? "") },

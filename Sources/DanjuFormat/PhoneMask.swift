@@ -63,3 +63,8 @@ public enum PhoneMask {
         return runs
     }
 }
+
+extension Character {
+    /// 0–9 only; `isNumber` would also accept full-width and other scripts' digits.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

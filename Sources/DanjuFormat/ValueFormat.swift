@@ -3,6 +3,8 @@
 public enum FormatInput: Sendable, Hashable {
     case null
     case integer(Int64)
+    /// A floating-point number: printed as it is, refused where a format needs an exact INTEGER.
+    case real(Double)
     case text(String)
 
     /// `.text`, or `.null` for nil.
@@ -20,6 +22,7 @@ public enum FormatInput: Sendable, Hashable {
         switch self {
         case .null: "NULL"
         case .integer(let value): String(value)
+        case .real(let value): "the REAL \(value)"
         case .text(let text): "\"\(text)\""
         }
     }
@@ -31,7 +34,7 @@ public enum FormatInput: Sendable, Hashable {
 ///
 /// | name           | input                                  | output                          |
 /// |----------------|----------------------------------------|---------------------------------|
-/// | `money`        | INTEGER fen, or TEXT yuan (`1409.5`)   | `1,409.50`                      |
+/// | `money`        | INTEGER fen                            | `1,409.50`                      |
 /// | `money-yuan`   | same                                   | `¥1,409.50`                     |
 /// | `money-plain`  | same                                   | `1409.50`                       |
 /// | `daxie`        | same, not negative                     | `人民币壹仟肆佰零玖元伍角`        |
@@ -46,7 +49,9 @@ public enum FormatInput: Sendable, Hashable {
 /// | `hours-hundredths` | INTEGER hundredths of an hour      | `250` → `2.5 h`                 |
 /// | `thousandths`  | INTEGER thousandths (quantities)       | `1500` → `1.5`, `2000` → `2`    |
 ///
-/// Times are printed on the shop's clock (`ShopTimeZone`); a bare date is printed as it is.
+/// Times are printed on the shop's clock (`ShopTimeZone`); a bare date is printed as it is. The money formats
+/// take nothing but INTEGER fen: a REAL (from `total()`, `avg()`, a decimal division, an integer sum or product
+/// SQLite continued in floating point, or a non-STRICT column) or a TEXT would print a wrong or 100× figure.
 public struct ValueFormat: Sendable, Hashable {
     /// The name as written in the template, for error messages.
     public let name: String
@@ -98,12 +103,14 @@ public struct ValueFormat: Sendable, Hashable {
             return ""
         case (.money(let style), .integer(let fen)):
             return Money(fen: fen).formatted(style)
-        case (.money(let style), .text(let text)):
-            return try Self.money(text, fail).formatted(style)
         case (.daxie, .integer(let fen)):
-            return try Self.daxie(Money(fen: fen), fail)
-        case (.daxie, .text(let text)):
-            return try Self.daxie(Self.money(text, fail), fail)
+            do {
+                return try ChineseAmount.words(for: Money(fen: fen))
+            } catch {
+                throw fail(error.description)
+            }
+        case (.money, .real), (.money, .text), (.daxie, .real), (.daxie, .text):
+            throw fail(Self.notFen)
         case (.time(let pattern), .text(let text)):
             do {
                 return try pattern.string(from: ShopTime(iso8601: text), in: zone)
@@ -118,33 +125,17 @@ public struct ValueFormat: Sendable, Hashable {
             return Self.decimal(count, scale: scale, minimumDecimals: 1) + " h"
         case (.thousandths, .integer(let thousandths)):
             return Self.decimal(thousandths, scale: 1_000, minimumDecimals: 0)
-        case (.time, .integer):
+        case (.time, .integer), (.time, .real):
             throw fail("expects ISO 8601 text such as 2026-10-05T08:31:00+08:00")
-        case (.hours, .text), (.thousandths, .text):
+        case (.phoneMasked, .real):
+            throw fail("expects a phone number as TEXT")
+        case (.hours, .text), (.hours, .real), (.thousandths, .text), (.thousandths, .real):
             throw fail("expects an INTEGER")
         }
     }
 
-    /// An amount written in yuan, as in `1409.5` or `1,409.50`.
-    private static func money(
-        _ text: String, _ fail: (String) -> ValueFormatError
-    ) throws(ValueFormatError) -> Money {
-        do {
-            return try Money(parsing: text)
-        } catch {
-            throw fail(error.description)
-        }
-    }
-
-    private static func daxie(
-        _ amount: Money, _ fail: (String) -> ValueFormatError
-    ) throws(ValueFormatError) -> String {
-        do {
-            return try ChineseAmount.words(for: amount)
-        } catch {
-            throw fail(error.description)
-        }
-    }
+    private static let notFen = "money must be an INTEGER amount of fen; a REAL comes from total(), avg(), a decimal "
+        + "division, a sum or product beyond 64 bits or a non-STRICT column"
 
     /// `value / scale` in decimal, trailing zeros dropped down to `minimumDecimals`.
     private static func decimal(_ value: Int64, scale: UInt64, minimumDecimals: Int) -> String {

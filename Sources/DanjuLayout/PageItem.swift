@@ -68,6 +68,8 @@ public struct OverflowReport: Sendable, CustomStringConvertible {
         case missingGlyphs(Int)
         /// A band (a table row, a field row) taller than an empty page by `excess` points.
         case tallerThanPage(excess: Double)
+        /// A figure `width` points wide in a table column of `column` points, even at `fontSize`.
+        case figureTooWide(width: Double, column: Double, fontSize: Double)
     }
 
     public let location: SourceLocation
@@ -84,6 +86,8 @@ public struct OverflowReport: Sendable, CustomStringConvertible {
             "does not fit its \(mm(box.width))×\(mm(box.height)) mm box: \(mm(overflow)) mm too tall at \(String(format: "%g", size)) pt"
         case .missingGlyphs(let count): "has \(count) character(s) no font provides"
         case .tallerThanPage(let excess): "is \(mm(excess)) mm taller than a page"
+        case .figureTooWide(let width, let column, let size):
+            "is \(mm(width)) mm wide at \(String(format: "%g", size)) pt, wider than its \(mm(column)) mm column; printed over its edge"
         }
         return "\(location): \(element) (\(record)): “\(excerpt)” \(what)"
     }

@@ -94,8 +94,13 @@ struct TableLayout {
                 bands.append(heading)
             }
             let amount = try fen(of: row, number: index + 1, column: totals.column)
-            running += amount
-            section += amount
+            do {
+                try running += amount
+                try section += amount
+            } catch {
+                throw TemplateError("query “\(element.query)”, column “\(totals.column)”: the total up to row \(index + 1) \(row.identification) overflows: \(error)",
+                                    at: element.location)
+            }
             var pieces = try rowBands(index: index, perSet: rows.count, rows: rows, limit: limit)
             pieces[pieces.count - 1].keepWithNext = last
             bands += pieces
@@ -129,11 +134,17 @@ struct TableLayout {
 
     /// The amount of a row, which must be an INTEGER of fen: money is never a floating-point number.
     private func fen(of row: Row, number: Int, column: String) throws -> Money {
-        guard case .integer(let fen)? = row[column] else {
-            throw TemplateError("table “\(element.query)”, row \(number): column “\(column)” must be an INTEGER amount in fen, not \(row[column].map { "\($0)" } ?? "missing")",
-                                at: element.location)
+        let found: String
+        switch row[column] {
+        case .integer(let fen)?: return Money(fen: fen)
+        case .real(let real)?: found = "the REAL \(real) (from total(), avg(), a decimal division, a sum or product beyond 64 bits or a non-STRICT column)"
+        case .text(let text)?: found = "the TEXT “\(text)”"
+        case .null?: found = "NULL"
+        case .blob?: found = "a BLOB"
+        case nil: found = "nothing: the query has no such column"
         }
-        return Money(fen: fen)
+        throw TemplateError("query “\(element.query)”, row \(number) \(row.identification), column “\(column)”: a table total sums INTEGER amounts of fen, not \(found)",
+                            at: element.location)
     }
 
     private func headerBand() -> Band {
@@ -168,7 +179,7 @@ struct TableLayout {
         // Lay out every cell's content first: the band is as tall as its tallest cell.
         var pieces: [[[CellContent]]] = [[]]
         for cell in cells {
-            pieces[0].append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row) })
+            pieces[0].append(try zip(element.columns, widths).map { column, width in try content(column, width: width, row: cell.row, position: cell.position) })
         }
         while height(of: pieces[pieces.count - 1]) > limit, let cut = cut(pieces[pieces.count - 1], within: limit) {
             pieces[pieces.count - 1] = cut.head
@@ -251,17 +262,50 @@ struct TableLayout {
                 try position + 1 >= setEnd || rows.row(position + 1)[group] != value)
     }
 
-    private func content(_ column: TableColumn, width: Double, row: Row?) throws -> CellContent {
+    private func content(_ column: TableColumn, width: Double, row: Row?, position: Int) throws -> CellContent {
+        let place = RowPlace(query: element.query, number: position + 1)
         switch column.content {
         case .text(let interpolation):
             guard let row else { return .empty }
             var style = element.style
             if let alignment = column.alignment { style.alignment = alignment }
-            let text = try document.bindings.text(interpolation, row: row)
-            return .text(document.typesetter.layout(text, style: style, width: width - 2 * DocumentLayout.padX))
+            let text = try document.bindings.text(interpolation, row: row, place: place)
+            return .text(keepingFiguresWhole(text, style: style, width: width - 2 * DocumentLayout.padX, at: interpolation.location,
+                                             column: column.title))
         case .check(let interpolation, let when):
-            let value = try row.map { try document.bindings.text(interpolation, row: $0) }
+            let value = try row.map { try document.bindings.text(interpolation, row: $0, place: place) }
             return .check(value == when)
+        }
+    }
+
+    /// The smallest size a figure is shrunk to so that it stays on one line.
+    private static let figureFloor = 5.0
+
+    /// `text` wrapped at `width`, but never inside a figure: `2,157,588.21` split after `588` reads as two amounts.
+    /// A cell that would split one is set smaller, in 0.25 pt steps down to `figureFloor`; one still too narrow
+    /// gets its text on one line at that size, over the cell's edge, and a report.
+    private func keepingFiguresWhole(_ text: String, style: TextStyle, width: Double, at location: SourceLocation, column: String) -> TextBlock {
+        var block = document.typesetter.layout(text, style: style, width: width)
+        var size = style.size
+        while Self.splitsAFigure(block), size - 0.25 >= Self.figureFloor - 0.001 {
+            size -= 0.25
+            block = document.typesetter.layout(text, style: style.withSize(size), width: width)
+        }
+        guard Self.splitsAFigure(block) else { return block }
+        block = document.typesetter.layout(text, style: style.withSize(Self.figureFloor), width: nil)
+        document.overflows.append(OverflowReport(location: location, element: "table “\(element.query)”, column “\(column)”",
+                                                 record: document.options.record, text: text,
+                                                 problem: .figureTooWide(width: block.width, column: width, fontSize: Self.figureFloor)))
+        return block
+    }
+
+    /// Whether a line of `block` starts inside a number: a digit, comma or point on both sides of the break.
+    private static func splitsAFigure(_ block: TextBlock) -> Bool {
+        guard block.lineCount > 1 else { return false }
+        let utf8 = Array(block.text.utf8)
+        func isFigure(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") }
+        return block.lineBreaks.dropFirst().contains { line in
+            line.start > 0 && line.start < utf8.count && isFigure(utf8[line.start - 1]) && isFigure(utf8[line.start])
         }
     }
 

@@ -101,7 +101,10 @@ extension Trait where Self == DemoShopFixture {
               AND NOT EXISTS (SELECT 1 FROM work_order_photos p WHERE p.work_order_id = o.id)
             """) > 0)
         #expect(try count(db, "SELECT count(*) FROM work_orders WHERE sender_name IS NULL") > 0)
-        #expect(try count(db, "SELECT count(*) FROM settlements WHERE discount_fen > 0 AND discount_authoriser_id IS NULL") > 0)
+        #expect(try count(db, """
+            SELECT count(*) FROM settlements s WHERE discount_authoriser_id IS NULL
+              AND (discount_fen > 0 OR EXISTS (SELECT 1 FROM work_order_lines WHERE work_order_id = s.work_order_id AND discount_fen > 0))
+            """) > 0, "a discount nobody signed for, to show the refusal")
         #expect(try count(db, "SELECT count(*) FROM settlements WHERE discount_fen > 0 AND discount_authoriser_id IS NOT NULL") > 0)
     }
 

@@ -30,7 +30,9 @@ import Testing
 @Test func aBatchPrintsRefusedDocumentsOnlyAsDraftsAndOnPreprintedPaper() throws {
     let refused = try #require(try demoRows("""
         SELECT wo.order_no FROM settlements s JOIN work_orders wo ON wo.id = s.work_order_id
-        WHERE s.discount_fen > 0 AND s.discount_authoriser_id IS NULL LIMIT 1
+        WHERE s.discount_authoriser_id IS NULL
+          AND (s.discount_fen > 0 OR EXISTS (SELECT 1 FROM work_order_lines WHERE work_order_id = wo.id AND discount_fen > 0))
+        LIMIT 1
         """).first?["order_no"]?.text)
     let each = "SELECT order_no AS \"order\" FROM work_orders WHERE order_no = '\(refused)'"
     let plain = newPath("batch-refused.pdf")

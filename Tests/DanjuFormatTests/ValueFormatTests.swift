@@ -10,12 +10,11 @@ import Testing
 
     @Test(arguments: [
         ("money", FormatInput.integer(140_950), "1,409.50"),
-        ("money", .text("1409.5"), "1,409.50"),
         ("money-yuan", .integer(140_950), "¥1,409.50"),
         ("money-yuan", .integer(-320), "-¥3.20"),
-        ("money-plain", .text("1,409.50"), "1409.50"),
+        ("money-plain", .integer(140_950), "1409.50"),
         ("daxie", .integer(140_950), "人民币壹仟肆佰零玖元伍角"),
-        ("daxie", .text("0"), "人民币零元整"),
+        ("daxie", .integer(0), "人民币零元整"),
         ("date", .text("2026-10-05T08:31:00+08:00"), "2026-10-05"),
         ("date", .text("2026-10-05"), "2026-10-05"),
         ("datetime", .text("2026-10-05T00:31:00Z"), "2026-10-05 08:31"),
@@ -49,20 +48,35 @@ import Testing
     }
 
     @Test(arguments: [
-        ("money", FormatInput.text("abc"), "format \"money\" cannot print \"abc\": \"abc\" is not an amount like 1,409.50 or -3.2"),
-        ("money", .text("1.005"), "format \"money\" cannot print \"1.005\": \"1.005\" has more than two decimals (fractions of a fen)"),
+        ("daxie", FormatInput.integer(100_000_000_000_000), "format \"daxie\" cannot print 100000000000000: 1000000000000.00 is too large for 人民币大写 (limit 999,999,999,999.99)"),
         ("daxie", .integer(-1), "format \"daxie\" cannot print -1: -0.01 is negative; 人民币大写 is only written for amounts ≥ 0"),
         ("date", .text("05/10/2026"), "format \"date\" cannot print \"05/10/2026\": \"05/10/2026\" is not an ISO 8601 date or time: expected a date like 2026-10-05"),
         ("datetime", .text("2026-10-05"), "format \"datetime\" cannot print \"2026-10-05\": pattern \"yyyy-MM-dd HH:mm\" shows a time of day but the value is a date only"),
         ("time", .integer(1_791_160_260), "format \"time\" cannot print 1791160260: expects ISO 8601 text such as 2026-10-05T08:31:00+08:00"),
         ("hours-tenths", .text("1.5"), "format \"hours-tenths\" cannot print \"1.5\": expects an INTEGER"),
         ("thousandths", .text("2"), "format \"thousandths\" cannot print \"2\": expects an INTEGER"),
+        ("thousandths", .real(2), "format \"thousandths\" cannot print the REAL 2.0: expects an INTEGER"),
+        ("phone-masked", .real(13_812_341_234), "format \"phone-masked\" cannot print the REAL 13812341234.0: expects a phone number as TEXT"),
     ] as [(String, FormatInput, String)])
     func namesFormatAndInputInErrors(name: String, input: FormatInput, message: String) {
         #expect {
             try format(name, input)
         } throws: { error in
             (error as? ValueFormatError)?.description == message
+        }
+    }
+
+    /// Money is INTEGER fen and nothing else: a REAL (a template's `total()`, a non-STRICT column holding 2019700.5)
+    /// or a TEXT would print 100× too large or a guessed amount, so every money format refuses it.
+    @Test(arguments: ["money", "money-yuan", "money-plain", "daxie"], [
+        FormatInput.real(2_019_700.5), .real(2_019_700), .real(-0.0), .real(.infinity), .text("2019700.5"), .text("1,409.50"), .text(""),
+    ])
+    func moneyFormatsRefuseAnythingButIntegerFen(name: String, input: FormatInput) {
+        #expect {
+            try format(name, input)
+        } throws: { error in
+            let description = (error as? ValueFormatError)?.description ?? ""
+            return description.hasPrefix("format \"\(name)\" cannot print ") && description.contains("money must be an INTEGER amount of fen")
         }
     }
 

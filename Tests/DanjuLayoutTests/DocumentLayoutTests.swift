@@ -196,13 +196,53 @@ private func yuan(_ fen: Int64) -> String { Money(fen: fen).formatted(.yuan) }
     #expect(last.contains("合计：\(yuan(total))") && last.contains("以上费用经双方核实"))
 }
 
-@Test func aNonIntegerAmountIsAnErrorNamingTheRow() throws {
+@Test(arguments: [SQLValue.real(12.5), .real(1_250), .text("12.50"), .null])
+func aNonIntegerAmountIsAnErrorNamingTheQueryRowAndColumn(value: SQLValue) throws {
     var rows = moneyRows()
-    rows[4] = Row(columns: rows[4].columns, values: [.text("工时"), .text("项目4"), .real(12.5)])
-    #expect(throws: TemplateError.self) { try layout(moneyTemplate, tables: ["lines": rows]) }
-    do { _ = try layout(moneyTemplate, tables: ["lines": rows]) } catch {
-        #expect("\(error)".contains("row 5") && "\(error)".contains("amount_fen"), "\(error)")
+    rows[4] = Row(columns: rows[4].columns, values: [.text("工时"), .text("项目4"), value])
+    #expect {
+        try layout(moneyTemplate, tables: ["lines": rows])
+    } throws: { error in
+        let message = "\(error)"
+        return message.hasPrefix("test.yaml:6:") && message.contains("query “lines”, row 5 (kind=工时, item=项目4, amount_fen=")
+            && message.contains("column “amount_fen”: a table total sums INTEGER amounts of fen")
     }
+}
+
+/// Amounts near the 64-bit limit: a running total beyond it is an error naming the row, never a trap.
+@Test func aTotalBeyondSixtyFourBitsIsAnErrorNamingTheRow() throws {
+    let rows = (0..<3).map { index in
+        Row(columns: ["kind", "item", "amount_fen"], values: [.text("配件"), .text("项目\(index)"), .integer(Int64.max / 2 + 1)])
+    }
+    #expect {
+        try layout(moneyTemplate, tables: ["lines": rows])
+    } throws: { error in
+        "\(error)".contains("the total up to row 2 (kind=配件, item=项目1") && "\(error)".contains("beyond the range of an amount")
+    }
+    // The same amounts one fen smaller add up to exactly Int64.max.
+    let fitting = [Int64.max / 2, Int64.max / 2, 1].enumerated().map { index, fen in
+        Row(columns: ["kind", "item", "amount_fen"], values: [.text("配件"), .text("项目\(index)"), .integer(fen)])
+    }
+    let texts = try layout(moneyTemplate, tables: ["lines": fitting]).pages.flatMap(\.texts).map(\.block.text)
+    #expect(texts.contains("合计：¥92,233,720,368,547,758.07"))
+}
+
+/// A money cell too narrow for its figure sets it smaller rather than split it over two lines, where
+/// `2,157,588.21` would read as `2,157,588` and `.21`.
+@Test func aFigureIsShrunkRatherThanSplitOverLines() throws {
+    let rows = [Int64(215_758_821), 21_575_882_100_000, 92_233_720_368_547_758].enumerated().map { index, fen in
+        Row(columns: ["kind", "item", "amount_fen"], values: [.text("配件"), .text("项目\(index)"), .integer(fen)])
+    }
+    let narrow = moneyTemplate.replacingOccurrences(of: "width: 25", with: "width: 19")
+    let document = try layout(narrow, tables: ["lines": rows])
+    let cells = document.pages.flatMap(\.texts).filter { $0.block.text.first?.isNumber == true }
+    #expect(cells.count == 3)
+    for cell in cells.map(\.block) {
+        #expect(cell.lineCount == 1, "\(cell.text) on one line")
+        #expect(cell.style.size < 9 && cell.style.size >= 5, "\(cell.text) at \(cell.style.size) pt")
+    }
+    let reports = document.overflows.map(\.description)
+    #expect(reports.count == 1 && reports[0].contains("“922,337,203,685,477.58”") && reports[0].contains("wider than its"), "\(reports)")
 }
 
 @Test func anElementTallerThanAPageIsReportedAtItsLine() throws {
