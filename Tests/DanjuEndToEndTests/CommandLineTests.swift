@@ -387,22 +387,15 @@ private func inTerminal(_ arguments: [String], in folder: String = packageRoot) 
 
 @Test func aRenderSaysWhatItWrote() throws {
     let pdf = newPath("sheet.pdf")
-    let result = try danju(["render", "settlement", "--db", demoDatabase, "--param", "order=\(try settledOrder())", "-o", pdf])
+    let result = try danju(["render", "settlement", "--db", demoDatabase, "--param", "order=\(try printableSettlementOrder())", "-o", pdf])
     #expect(result.status == 0, "\(result.stderr)")
     let pages = try #require(try pdfInfo(pdf)["Pages"])
     #expect(result.stderr.range(of: #"^danju: \#(pages) pages into \#(pdf) in \d+\.\d\d s\n$"#, options: .regularExpression) != nil, "\(result.stderr)")
 
     let png = newPath("sheet.png")
-    let set = try danju(["render", "settlement", "--db", demoDatabase, "--param", "order=\(try settledOrder())", "-o", png])
+    let set = try danju(["render", "settlement", "--db", demoDatabase, "--param", "order=\(try printableSettlementOrder())", "-o", png])
     let first = String(png.dropLast(4)) + "-1.png", last = String(png.dropLast(4)) + "-\(pages).png"
     #expect(set.stderr.hasPrefix("danju: \(pages) pages into \(first) … \(last) in "), "\(set.stderr)")
     #expect(FileManager.default.fileExists(atPath: last))
 }
 
-/// An order whose settlement prints (settled, any discount authorised): several pages (三联).
-private func settledOrder() throws -> String {
-    try #require(try demoRows("""
-        SELECT wo.order_no FROM work_orders wo JOIN settlements s ON s.work_order_id = wo.id
-        WHERE s.discount_fen = 0 OR s.discount_authoriser_id IS NOT NULL ORDER BY wo.id DESC LIMIT 1
-        """).first?["order_no"]?.text)
-}

@@ -354,20 +354,13 @@ func aTargetThatIsNotADocumentIsNeverReplaced(_ target: SpecialTarget) throws {
 /// A document that fails writes nothing there either.
 @Test func standardOutputGetsAWholeDocumentOrNothing() throws {
     let folder = scratch("stdout-refused")
-    let settled = try settlementOrder()
+    let settled = try printableSettlementOrder()
     try expectRefused(["render", "settlement", "--db", shop.database, "--param", "order=\(settled)", "-o", "-", "--format", "png"],
                       mentions: ["PNG to standard output (-o -) takes one page"], folder: folder, environment: ["TMPDIR": folder])
     try expectRefused(["render", "intake-sheet", "--db", shop.database, "--param", "order=NO-SUCH-ORDER", "-o", "-"],
                       mentions: ["found no row"], folder: folder, environment: ["TMPDIR": folder])
 }
 
-/// An order whose settlement prints (settled, any discount authorised): a document of several pages (三联).
-private func settlementOrder() throws -> String {
-    try #require(try demoRows("""
-        SELECT wo.order_no FROM work_orders wo JOIN settlements s ON s.work_order_id = wo.id
-        WHERE s.discount_fen = 0 OR s.discount_authoriser_id IS NOT NULL ORDER BY wo.id DESC LIMIT 1
-        """).first?["order_no"]?.text)
-}
 
 // MARK: - A batch into a folder refuses names that collide
 
@@ -398,7 +391,7 @@ private func settlementOrder() throws -> String {
 /// earlier run wrote stays as it was.
 @Test func aPNGSetThatFailsLeavesNoPage() throws {
     let folder = scratch("png-set")
-    let settled = try settlementOrder()
+    let settled = try printableSettlementOrder()
     let pdf = folder + "/settlement.pdf"
     #expect(try launch(["render", "settlement", "--db", shop.database, "--param", "order=\(settled)", "-o", pdf], in: folder).status == 0)
     let pages = try #require(Int(try pdfInfo(pdf)["Pages"] ?? ""))
@@ -413,7 +406,7 @@ private func settlementOrder() throws -> String {
 /// A shorter PNG set written over a longer one says which files are left from the longer one.
 @Test func aShorterPNGSetWarnsOfTheEarlierPages() throws {
     let folder = scratch("png-stale")
-    let settled = try settlementOrder()
+    let settled = try printableSettlementOrder()
     func draw(_ template: String, _ output: String, _ extra: String...) throws -> Ending {
         try launch(["render", template, "--db", shop.database, "--param", "order=\(settled)", "-o", folder + "/" + output] + extra, in: folder)
     }

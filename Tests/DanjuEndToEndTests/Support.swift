@@ -80,3 +80,15 @@ func pdfInfo(_ path: String) throws -> [String: String] {
     }
     return fields
 }
+
+/// The newest order whose settlement prints (三联, several pages): every discount on it, of a line or of the
+/// order, has an authoriser and a standard.
+func printableSettlementOrder() throws -> String {
+    try #require(try demoRows("""
+        SELECT wo.order_no FROM work_orders wo JOIN settlements s ON s.work_order_id = wo.id
+        WHERE (s.discount_authoriser_id IS NOT NULL AND s.discount_standard IS NOT NULL)
+           OR (s.discount_fen = 0 AND NOT EXISTS (SELECT 1 FROM work_order_lines l
+                                                  WHERE l.work_order_id = wo.id AND l.discount_fen <> 0))
+        ORDER BY wo.id DESC LIMIT 1
+        """).first?["order_no"]?.text)
+}
