@@ -100,7 +100,9 @@ extension SQLValue {
         switch sqlite3_value_type(value) {
         case SQLITE_INTEGER: self = .integer(sqlite3_value_int64(value))
         case SQLITE_FLOAT: self = .real(sqlite3_value_double(value))
-        case SQLITE_TEXT: self = .text(String(cString: sqlite3_value_text(value)))
+        case SQLITE_TEXT:
+            let text = sqlite3_value_text(value)
+            self = .text(String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value))), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_value_bytes(value))
             guard count > 0, let bytes = sqlite3_value_blob(value) else { self = .blob([]); return }

@@ -14,14 +14,23 @@ public final class DataSource {
     /// Folder relative image paths are read from (the `photo_root` setting, relative to the database file).
     public let photoRoot: String
 
+    /// Opens the shop database read-only; a file that is not a shop database of this schema version is a
+    /// `DatabaseFault` saying so, before any template query runs.
     public init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw DocumentError("no database at \(path)") }
         database = try Database(path: path, mode: .readOnly)
-        try WarrantySQL.register(on: database)
-        try database.definePercentile()
+        try Schema.requireCurrent(database)
         self.path = path
-        let settings = try Dictionary(database.rows("SELECT key, value FROM settings").map { ($0["key"]?.text ?? "", $0["value"]?.text ?? "") },
+        let settings: [String: String]
+        do {
+            try WarrantySQL.register(on: database)
+            try database.definePercentile()
+            settings = try Dictionary(database.rows("SELECT key, value FROM settings").map { ($0["key"]?.text ?? "", $0["value"]?.text ?? "") },
                                       uniquingKeysWith: { first, _ in first })
+        } catch let error as DatabaseError {
+            // The version is right but the tables are not what it promises (edited by hand, or another program's file).
+            throw DatabaseFault(.notAShop, path: path, "has schema version \(Schema.version) but not its tables (SQLite: \(error.message)).",
+                                remedy: DatabaseFault.restore)
+        }
         let zone = settings["time_zone"] ?? "Asia/Shanghai"
         do { timeZone = try ShopTimeZone(identifier: zone) } catch {
             throw DocumentError("table settings, row time_zone: \(error.description)")
@@ -51,6 +60,9 @@ public final class DataSource {
         let unknown = parameters.keys.filter { name in !template.parameters.contains { $0.name == name } }.sorted()
         guard unknown.isEmpty else {
             throw DocumentError("\(template.file): unknown parameter \(unknown.joined(separator: ", ")); it takes: \(template.parameters.map(\.name).joined(separator: ", "))")
+        }
+        if !blank, let problem = Parameter.problem(with: parameters, of: template.parameters) {
+            throw DocumentError("\(template.file): \(problem)")
         }
         var values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
         var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
@@ -100,6 +112,7 @@ public final class DataSource {
                 }
                 if query.share {
                     do {
+                        _ = try prepared(query.sql)  // read-only, like every query
                         try database.createTemporaryTable(query.name, as: query.sql, parameters: values)
                     } catch let error as DatabaseError {
                         throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
@@ -131,7 +144,7 @@ public final class DataSource {
         let key = "\(query.name)\n\(query.sql)"
         if let statement = streamStatements[key] { return statement }
         do {
-            let statement = try database.prepare(query.sql)
+            let statement = try Self.readOnly(database.prepare(query.sql))
             streamStatements[key] = statement
             return statement
         } catch let error as DatabaseError {
@@ -168,7 +181,7 @@ public final class DataSource {
     /// A statement prepared once per connection: a batch runs the same queries for every document.
     private func prepared(_ sql: String) throws -> Statement {
         if let statement = statements[sql] { return statement }
-        let statement = try database.prepare(sql)
+        let statement = try Self.readOnly(database.prepare(sql))
         statements[sql] = statement
         return statement
     }
@@ -178,9 +191,17 @@ public final class DataSource {
         TemplateChecker.check(template, against: database)
     }
 
+    /// A statement that only reads; one that would write (a DELETE, a VACUUM INTO) is refused before it runs.
+    static func readOnly(_ statement: Statement) throws -> Statement {
+        guard statement.isReadOnly else {
+            throw DatabaseError("would change the database; danju runs only queries that read (SELECT)", sql: statement.sql)
+        }
+        return statement
+    }
+
     /// Runs a batch query: each row's columns are one document's parameters.
     public func parameterRows(_ sql: String) throws -> [[String: String]] {
-        try database.rows(sql).map { row in
+        try Self.readOnly(database.prepare(sql)).allRows().map { row in
             Dictionary(uniqueKeysWithValues: zip(row.columns, row.values.map { $0.text ?? "" }))
         }
     }
