@@ -89,7 +89,7 @@ private func setResult(_ value: SQLValue, of context: OpaquePointer?) {
     case .null: sqlite3_result_null(context)
     case .integer(let value): sqlite3_result_int64(context, value)
     case .real(let value): sqlite3_result_double(context, value)
-    case .text(let value): sqlite3_result_text(context, value, -1, csqlite_transient())
+    case .text(let value): sqlite3_result_text(context, value, Int32(value.utf8.count), csqlite_transient())
     case .blob(let bytes): bytes.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), csqlite_transient()) }
     }
 }

@@ -64,7 +64,7 @@ public final class Statement {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let i): sqlite3_bind_int64(handle, index, i)
         case .real(let d): sqlite3_bind_double(handle, index, d)
-        case .text(let s): sqlite3_bind_text(handle, index, s, -1, csqlite_transient())
+        case .text(let s): sqlite3_bind_text(handle, index, s, Int32(s.utf8.count), csqlite_transient())  // all of it, NULs too
         case .blob(let b): b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
         }
         guard rc == SQLITE_OK else { throw database.failure(rc, sql: sql) }

@@ -68,6 +68,8 @@ public struct OverflowReport: Sendable, CustomStringConvertible {
         case missingGlyphs(Int)
         /// A band (a table row, a field row) taller than an empty page by `excess` points.
         case tallerThanPage(excess: Double)
+        /// A value that does not print as stored (`what` says how it prints instead).
+        case notAsStored(String)
     }
 
     public let location: SourceLocation
@@ -84,6 +86,7 @@ public struct OverflowReport: Sendable, CustomStringConvertible {
             "does not fit its \(mm(box.width))×\(mm(box.height)) mm box: \(mm(overflow)) mm too tall at \(String(format: "%g", size)) pt"
         case .missingGlyphs(let count): "has \(count) character(s) no font provides"
         case .tallerThanPage(let excess): "is \(mm(excess)) mm taller than a page"
+        case .notAsStored(let what): what
         }
         return "\(location): \(element) (\(record)): “\(excerpt)” \(what)"
     }
