@@ -27,18 +27,20 @@ public final class Database {
         }
     }
 
-    /// Opens `file` for reading without writing to it or beside it. A write-ahead log and its -shm index, as an
-    /// active writer keeps them, are read, the index never written (`readonly_shm`). A WAL database without them
-    /// (closed cleanly: nothing waits in a log) is opened immutable and watched (`unchanging`): SQLite would
-    /// otherwise create the two files and leave them behind, or fail in a read-only folder.
+    /// Opens `file` for reading without ever writing it. In WAL mode, an index (-shm) that a writer keeps is read,
+    /// never written (`readonly_shm`). Without one, in a folder danju may write, SQLite's own locking serves a
+    /// reader among writers (it creates the -shm and an empty -wal, as any SQLite reader does); in a read-only
+    /// folder the file is opened immutable and watched (`unchanging`), so another program's save fails the read
+    /// instead of passing as data.
     private static func openReadOnly(_ file: DatabaseFile) throws -> (OpaquePointer, DatabaseFile.Stamp?) {
-        let immutable = file.isWAL && !file.hasCompanion("-shm")
+        let hasIndex = file.hasCompanion("-shm")
+        let immutable = file.isWAL && !hasIndex && !file.folderIsWritable
         if immutable, file.walHasContent {
-            throw DatabaseFault(.walWithoutIndex, path: file.path, "has saved changes in \(file.path)-wal but no index file \(file.path)-shm beside it, and danju never creates files there.",
-                                remedy: "Open the database once with the shop system (it rebuilds the index), then run again.")
+            throw DatabaseFault(.walWithoutIndex, path: file.path, "has saved changes in \(file.path)-wal but no index file \(file.path)-shm beside it, and its folder is read-only.",
+                                remedy: "Open the database once with the shop system (it rebuilds the index), or copy its three files to a folder this user may write, then run again.")
         }
-        let db = try open(file.uri(immutable ? "mode=ro&immutable=1" : "mode=ro&readonly_shm=1"), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-                          naming: file.path)
+        let parameters = immutable ? "mode=ro&immutable=1" : hasIndex ? "mode=ro&readonly_shm=1" : "mode=ro"
+        let db = try open(file.uri(parameters), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, naming: file.path)
         // Reading the schema makes SQLite read the header, any journal or log, and the schema's pages.
         var statement: OpaquePointer?
         var code = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &statement, nil)
@@ -79,7 +81,7 @@ public final class Database {
     /// For an immutable connection whose file is no longer the one it opened: what went wrong.
     private func changeFault() -> DatabaseFault? {
         guard let unchanging, DatabaseFile.stamp(of: path) != unchanging else { return nil }
-        return DatabaseFault(.changedWhileReading, path: path, "changed while danju was reading it (another program saved to it; without a -shm file beside it, danju reads without locks).",
+        return DatabaseFault(.changedWhileReading, path: path, "changed while danju was reading it (another program saved to it; in a read-only folder without a -shm file, danju reads without locks).",
                              remedy: "Run again: nothing was written; the new run reads the database as it is now.")
     }
 

@@ -110,6 +110,11 @@ struct DatabaseFile {
         ((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int ?? 0) > 0
     }
 
+    /// Whether this user may create files beside the database (SQLite's -wal and -shm).
+    var folderIsWritable: Bool {
+        access(URL(fileURLWithPath: path).deletingLastPathComponent().path, W_OK) == 0
+    }
+
     /// Whether the file `path` + `suffix` (-wal, -shm, -journal) exists.
     func hasCompanion(_ suffix: String) -> Bool {
         FileManager.default.fileExists(atPath: path + suffix)
