@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "DanjuChart", dependencies: ["DanjuGeometry", "DanjuText"]),
         // Swimlane flowchart layout: pure Swift, measuring text through a closure, testable without a PDF.
         .target(name: "DanjuFlowchart", dependencies: ["DanjuGeometry"]),
-        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CJPEGDecode"]),
+        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CJPEGDecode", "CTurboJPEG"]),
         .target(name: "DanjuRender", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
         // Warranty rules (eligibility), also callable from a template's SQL.
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
         .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.
-        .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat"]),
+        .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
     ]
 )
