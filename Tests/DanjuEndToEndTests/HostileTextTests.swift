@@ -148,9 +148,11 @@ struct SplitMix {
     let printedCells = stored.filter { text.contains(sentinels[$0]!) }
     #expect(printedCells.count >= 12, "the sheet prints these columns: \(printedCells.map { "\($0.table).\($0.column)" })")
 
-    var source = try TextSource(seed: 2026)
+    // bench/fuzz runs more rounds with other seeds (DANJU_FUZZ_ROUNDS, DANJU_FUZZ_SEED).
+    let environment = ProcessInfo.processInfo.environment
+    var source = try TextSource(seed: 2026 &+ (UInt64(environment["DANJU_FUZZ_SEED"] ?? "") ?? 0))
     var values = 0, marked = 0
-    for round in 0..<20 {
+    for round in 0..<(Int(environment["DANJU_FUZZ_ROUNDS"] ?? "").map { $0 / 4 } ?? 20) {
         var assigned: [Cell: String] = [:]
         for cell in printedCells {
             // Each value starts with a tag of its own, so it is found whole and cannot match by accident.

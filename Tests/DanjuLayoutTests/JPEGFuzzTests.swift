@@ -102,11 +102,11 @@ private func checked(_ bytes: [UInt8]) -> Result<Void, any Error> {
 }
 
 @Test func everyTruncationIsRefused() throws {
-    var random = SplitMix(12)
+    var random = SplitMix(12 &+ fuzzSeed)
     var cases = 0
     for sample in samples {
         // Cuts anywhere, and the last bytes one by one: even a file missing only its end-of-image marker is cut short.
-        let cuts = (0..<40).map { _ in Int(random.next() % UInt64(sample.end)) } + Array(sample.end - 4..<sample.end)
+        let cuts = (0..<fuzzRounds / 2).map { _ in Int(random.next() % UInt64(sample.end)) } + Array(sample.end - 4..<sample.end)
         for cut in cuts {
             cases += 1
             guard case .failure(let error) = checked(Array(sample.bytes.prefix(cut))) else {
@@ -119,11 +119,16 @@ private func checked(_ bytes: [UInt8]) -> Result<Void, any Error> {
     #expect(cases > 200)
 }
 
+/// Rounds per sample and the seed: `bench/fuzz` runs many more (DANJU_FUZZ_ROUNDS, DANJU_FUZZ_SEED).
+let fuzzRounds = Int(ProcessInfo.processInfo.environment["DANJU_FUZZ_ROUNDS"] ?? "") ?? 80
+let fuzzSeed = UInt64(ProcessInfo.processInfo.environment["DANJU_FUZZ_SEED"] ?? "") ?? 0
+
 @Test func damagedDataIsRefusedWheneverADecoderCanTell() throws {
-    var random = SplitMix(13)
+    var random = SplitMix(13 &+ fuzzSeed)
     var refused = 0, undetectable = 0, cases = 0
+    var byKind = [[Int]](repeating: [0, 0], count: 3)
     for sample in samples {
-        for round in 0..<80 {
+        for round in 0..<fuzzRounds {
             var bytes = sample.bytes
             let start = sample.scanStart, span = sample.end - 2 - start
             let at = start + Int(random.next() % UInt64(span - 64))
@@ -136,13 +141,15 @@ private func checked(_ bytes: [UInt8]) -> Result<Void, any Error> {
                 for offset in 0..<1 + Int(random.next() % 60) { bytes[at + offset] = UInt8(truncatingIfNeeded: random.next()) }
             }
             cases += 1
+            byKind[round % 3][0] += 1
             let result = checked(bytes)
-            if case .failure = result { refused += 1; continue }
+            if case .failure = result { refused += 1; byKind[round % 3][1] += 1; continue }
             #expect(!strictDecodeFails(bytes), "\(sample.name), round \(round): passed although a strict decode finds it damaged")
             undetectable += 1
         }
     }
-    print("JPEG fuzz: \(cases) damaged files, \(refused) refused, \(undetectable) decode cleanly (no decoder can tell)")
+    print("JPEG fuzz: \(cases) damaged files, \(refused) refused, \(undetectable) decode cleanly at full size too; refused by kind:"
+          + " bit flips \(byKind[0][1])/\(byKind[0][0]), scrambled runs \(byKind[1][1])/\(byKind[1][0]), noise runs \(byKind[2][1])/\(byKind[2][0])")
     #expect(cases >= 400 && refused > cases / 2)
 }
 
