@@ -5,6 +5,8 @@ import Foundation
 /// at all (a FIFO it would wait on forever, an empty file it would take for a new database) are caught here.
 struct DatabaseFile {
     let path: String
+    /// The path with symbolic links resolved: SQLite keeps its -wal, -shm and -journal beside the real file.
+    let real: String
     /// The header's journal mode is write-ahead logging (byte 18 = 2).
     let isWAL: Bool
     /// Size, modification time and inode: any write to the file changes one of them.
@@ -38,6 +40,10 @@ struct DatabaseFile {
                                 remedy: "Check the --db path: it must name the shop system's database file.")
         }
         stamp = Stamp(info)
+        real = realpath(path, nil).map { resolved in
+            defer { free(resolved) }
+            return String(cString: resolved)
+        } ?? path
         guard info.st_size > 0 else {
             throw DatabaseFault(.empty, path: path, "is empty (0 bytes): there is no shop data in it.",
                                 remedy: "Check the --db path; an interrupted copy leaves an empty file: copy the database again.")
@@ -57,7 +63,7 @@ struct DatabaseFile {
         let pages = Self.bigEndian(header[28..<32])
         let expected = Int64(pageSize) * Int64(pages)
         // With a write-ahead log beside it, a checkpoint may be growing the file right now: SQLite judges that case.
-        if header[24..<28] == header[92..<96], pages > 0, info.st_size < expected, !FileManager.default.fileExists(atPath: path + "-wal") {
+        if header[24..<28] == header[92..<96], pages > 0, info.st_size < expected, !FileManager.default.fileExists(atPath: real + "-wal") {
             throw DatabaseFault(.truncated, path: path, "is cut short: \(info.st_size) bytes of the \(expected) its header promises (\(pages) pages of \(pageSize) bytes).",
                                 remedy: DatabaseFault.restore)
         }
@@ -107,17 +113,17 @@ struct DatabaseFile {
 
     /// Whether a write-ahead log with changes not yet in the file lies beside it.
     var walHasContent: Bool {
-        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int ?? 0) > 0
+        ((try? FileManager.default.attributesOfItem(atPath: real + "-wal")[.size]) as? Int ?? 0) > 0
     }
 
     /// Whether this user may create files beside the database (SQLite's -wal and -shm).
     var folderIsWritable: Bool {
-        access(URL(fileURLWithPath: path).deletingLastPathComponent().path, W_OK) == 0
+        access(URL(fileURLWithPath: real).deletingLastPathComponent().path, W_OK) == 0
     }
 
     /// Whether the file `path` + `suffix` (-wal, -shm, -journal) exists.
     func hasCompanion(_ suffix: String) -> Bool {
-        FileManager.default.fileExists(atPath: path + suffix)
+        FileManager.default.fileExists(atPath: real + suffix)
     }
 }
 
