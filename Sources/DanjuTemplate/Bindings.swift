@@ -69,16 +69,15 @@ public struct Bindings {
             guard let value = row[column] else {
                 throw TemplateError("the table's query has no column “\(column)” (it has: \(row.columns.joined(separator: ", ")))", at: location)
             }
-            let key = row.values.first?.text.map { "\(row.columns[0])=\($0)" } ?? "row"
-            raw = visible(value, from: "column “\(column)” of the row \(key)", at: location)
+            raw = visible(value, from: "column “\(column)” of the row \(row.values.first?.text.map { "\(row.columns[0])=\($0)" } ?? "")", at: location)
         }
         return try apply(reference.filters, to: raw, at: location)
     }
 
     /// A stored text with its invisible characters shown as marks, and noted (see `VisibleText`).
-    private func visible(_ value: SQLValue, from source: String, at location: SourceLocation) -> SQLValue {
+    private func visible(_ value: SQLValue, from source: @autoclosure () -> String, at location: SourceLocation) -> SQLValue {
         guard case .text(let text) = value, let (marked, found) = VisibleText.marking(text) else { return value }
-        notes.add(PrintNotes.Note(location: location, source: source, text: marked, problem: found))
+        notes.add(PrintNotes.Note(location: location, source: source(), text: marked, problem: found))
         return .text(marked)
     }
 

@@ -15,22 +15,18 @@ extension Parameter {
 
         /// Why `value` is not of this kind; nil when it is.
         func problem(with value: String) -> String? {
-            let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-            let shape = self == .date ? [4, 2, 2] : [4, 2]
-            func numbers() -> [Int]? {
-                guard parts.count == shape.count, zip(parts, shape).allSatisfy({ $0.count == $1 && $0.allSatisfy(\.isASCII) }) else { return nil }
-                return parts.compactMap { Int($0) }.count == shape.count ? parts.map { Int($0)! } : nil
+            guard self != .text else { return nil }
+            let fields = value.split(separator: "-", omittingEmptySubsequences: false)
+            let widths = self == .date ? [4, 2, 2] : [4, 2]
+            let numbers = zip(fields, widths).compactMap { field, width in
+                field.count == width && field.allSatisfy { ("0"..."9").contains($0) } ? Int(field) : nil
             }
-            switch self {
-            case .text: return nil
-            case .date:
-                guard let n = numbers() else { return "is not a date: expected YYYY-MM-DD, e.g. 2026-11-01" }
-                guard (1...12).contains(n[1]), (1...CivilCalendar.daysInMonth(year: n[0], month: n[1])).contains(n[2]) else {
-                    return "is not a date of the calendar"
-                }
-            case .month:
-                guard let n = numbers() else { return "is not a month: expected YYYY-MM, e.g. 2026-11" }
-                guard (1...12).contains(n[1]) else { return "is not a month of the calendar" }
+            guard fields.count == widths.count, numbers.count == widths.count else {
+                return self == .date ? "is not a date: expected YYYY-MM-DD, e.g. 2026-11-01" : "is not a month: expected YYYY-MM, e.g. 2026-11"
+            }
+            guard (1...12).contains(numbers[1]),
+                  self == .month || (1...CivilCalendar.daysInMonth(year: numbers[0], month: numbers[1])).contains(numbers[2]) else {
+                return "is not a \(rawValue) of the calendar"
             }
             return nil
         }
