@@ -2,8 +2,8 @@ import CJPEGDecode
 import CTurboJPEG
 
 extension JPEGImage {
-    /// Photos larger than this are refused: a printed photo frame needs about 2 megapixels, and a 200-megapixel
-    /// file would cost its width × height × 4 bytes wherever it is drawn as pixels.
+    /// Photos larger than this are refused: a printed photo frame needs about 2 megapixels, and checking a
+    /// progressive JPEG holds all its coefficients (up to 8 bytes a pixel).
     public static let maxPixels = 50_000_000
     /// What libjpeg may allocate to check one photo (a progressive JPEG holds all its coefficients: up to
     /// 8 bytes a pixel for four full-size components).
@@ -24,9 +24,11 @@ extension JPEGImage {
         switch status {
         case DANJU_JPEG_OK: return Int(result.components)
         case DANJU_JPEG_TOO_LARGE:
-            let megapixels = Double(result.width) * Double(result.height) / 1e6
-            throw LayoutError("image \(path) is \(result.width)×\(result.height) pixels (\(String(format: "%.1f", megapixels)) MP); a photo may have at most "
-                              + "\(Self.maxPixels / 1_000_000) MP (\(message.isEmpty ? "print needs about 2" : message)): attach a smaller copy")
+            let megapixels = String(format: "%.1f", Double(result.width) * Double(result.height) / 1e6)
+            let limit = message.isEmpty ? "a photo may have at most \(Self.maxPixels / 1_000_000) MP"
+                : "checking it would take more than \(Self.maxDecoderMemory >> 20) MB (\(message))"
+            throw LayoutError("image \(path) is \(result.width)×\(result.height) pixels (\(megapixels) MP); \(limit): attach a smaller copy "
+                              + "(a printed photo needs about 2 MP)")
         default:
             throw LayoutError("image \(path) is not a readable JPEG: its data is damaged (\(message))")
         }

@@ -21,12 +21,11 @@ extension Parameter {
             let numbers = zip(fields, widths).compactMap { field, width in
                 field.count == width && field.allSatisfy { ("0"..."9").contains($0) } ? Int(field) : nil
             }
-            guard fields.count == widths.count, numbers.count == widths.count else {
-                return self == .date ? "is not a date: expected YYYY-MM-DD, e.g. 2026-11-01" : "is not a month: expected YYYY-MM, e.g. 2026-11"
-            }
+            let expected = self == .date ? "YYYY-MM-DD, e.g. 2026-11-01" : "YYYY-MM, e.g. 2026-11"
+            guard fields.count == widths.count, numbers.count == widths.count else { return "is not a \(rawValue): expected \(expected)" }
             guard (1...12).contains(numbers[1]),
                   self == .month || (1...CivilCalendar.daysInMonth(year: numbers[0], month: numbers[1])).contains(numbers[2]) else {
-                return "is not a \(rawValue) of the calendar"
+                return "is not a \(rawValue) of the calendar (\(expected))"
             }
             return nil
         }
