@@ -23,6 +23,8 @@ let package = Package(
         systemLibrary("CPango", pkgConfig: "pangoft2", apt: "libpango1.0-dev"),
         systemLibrary("CQREncode", pkgConfig: "libqrencode", apt: "libqrencode-dev"),
         systemLibrary("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev"),
+        // libjpeg's decoder behind one C function: its errors jump with longjmp, which Swift cannot call.
+        .target(name: "CJPEGDecode", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Points, rectangles, colours and vector shapes: the plain values every stage below shares.
         .target(name: "DanjuGeometry"),
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "DanjuChart", dependencies: ["DanjuGeometry", "DanjuText"]),
         // Swimlane flowchart layout: pure Swift, measuring text through a closure, testable without a PDF.
         .target(name: "DanjuFlowchart", dependencies: ["DanjuGeometry"]),
-        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CTurboJPEG"]),
+        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CJPEGDecode", "CTurboJPEG"]),
         .target(name: "DanjuRender", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
         // Warranty rules (eligibility), also callable from a template's SQL.
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
@@ -54,8 +56,8 @@ let package = Package(
         .testTarget(name: "DanjuChartTests", dependencies: ["DanjuGeometry", "DanjuChart", "DanjuText"]),
         .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuGeometry", "DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
-        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat"]),
+        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.
-        .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat"]),
+        .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
     ]
 )

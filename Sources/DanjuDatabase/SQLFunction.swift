@@ -93,7 +93,7 @@ private func setResult(_ value: SQLValue, of context: OpaquePointer?) {
     case .null: sqlite3_result_null(context)
     case .integer(let value): sqlite3_result_int64(context, value)
     case .real(let value): sqlite3_result_double(context, value)
-    case .text(let value): sqlite3_result_text(context, value, -1, csqlite_transient())
+    case .text(let value): sqlite3_result_text(context, value, Int32(value.utf8.count), csqlite_transient())
     case .blob(let bytes): bytes.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), csqlite_transient()) }
     }
 }
@@ -104,7 +104,9 @@ extension SQLValue {
         switch sqlite3_value_type(value) {
         case SQLITE_INTEGER: self = .integer(sqlite3_value_int64(value))
         case SQLITE_FLOAT: self = .real(sqlite3_value_double(value))
-        case SQLITE_TEXT: self = .text(String(cString: sqlite3_value_text(value)))
+        case SQLITE_TEXT:
+            let text = sqlite3_value_text(value)
+            self = .text(String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value))), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_value_bytes(value))
             guard count > 0, let bytes = sqlite3_value_blob(value) else { self = .blob([]); return }

@@ -11,8 +11,22 @@ public final class Statement {
 
     init(database: Database, sql: String) throws {
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw DatabaseError(database.lastError, sql: sql)
+        var rest = ""
+        let rc = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let rc = sqlite3_prepare_v2(database.handle, text, -1, &statement, &tail)
+            rest = tail.map { String(cString: $0) } ?? ""
+            return rc
+        }
+        guard rc == SQLITE_OK, let statement else {
+            throw rc == SQLITE_OK ? DatabaseError("holds no SQL statement", sql: sql) : database.failure(rc, sql: sql)
+        }
+        // SQLite compiles the first statement and hands back the rest: a second one would silently never run.
+        var next: OpaquePointer?
+        if sqlite3_prepare_v2(database.handle, rest, -1, &next, nil) == SQLITE_OK, next == nil {} else {
+            sqlite3_finalize(next)
+            sqlite3_finalize(statement)
+            throw DatabaseError("holds more than one statement; a query is one SELECT", sql: sql)
         }
         self.database = database
         self.handle = statement
@@ -24,9 +38,6 @@ public final class Statement {
     }
 
     deinit { sqlite3_finalize(handle) }
-
-    /// True when running it cannot write any file (a SELECT); false for INSERT, VACUUM INTO, CREATE TEMP ….
-    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
     /// Binds named parameters; a parameter the statement uses but `values` lacks is an error, not a silent NULL.
     public func bind(_ values: [String: SQLValue]) throws {
@@ -53,11 +64,15 @@ public final class Statement {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let i): sqlite3_bind_int64(handle, index, i)
         case .real(let d): sqlite3_bind_double(handle, index, d)
-        case .text(let s): sqlite3_bind_text(handle, index, s, -1, csqlite_transient())
+        case .text(let s): sqlite3_bind_text(handle, index, s, Int32(s.utf8.count), csqlite_transient())  // all of it, NULs too
         case .blob(let b): b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
         }
-        guard rc == SQLITE_OK else { throw DatabaseError(database.lastError, sql: sql) }
+        guard rc == SQLITE_OK else { throw database.failure(rc, sql: sql) }
     }
+
+    /// Whether running it leaves the database as it was (SQLite's own judgement: a SELECT, or a WITH that
+    /// only selects). A template's queries must be; a DELETE, an INSERT or a VACUUM INTO is not.
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
     /// Stops reading before the last row (a statement left in the middle keeps its read lock).
     public func reset() {
@@ -69,15 +84,8 @@ public final class Statement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw DatabaseError(Self.explained(database.lastError), sql: sql)
+        case let rc: throw database.failure(rc, sql: sql)
         }
-    }
-
-    /// SQLite's own words, with what they mean for a shop's data where they alone would puzzle.
-    private static func explained(_ message: String) -> String {
-        guard message == "integer overflow" else { return message }
-        return "integer overflow: a sum() of INTEGER values is beyond 64 bits (±9,223,372,036,854,775,807); "
-            + "the rows it adds hold amounts no shop has, so check them"
     }
 
     /// Runs a statement that returns no rows (INSERT, UPDATE …) with positional values.
@@ -91,7 +99,10 @@ public final class Statement {
         switch sqlite3_column_type(handle, i) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
-        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, i)))
+        case SQLITE_TEXT:
+            // Its length, not the first NUL, ends a text: whatever follows a NUL is still the value.
+            let text = sqlite3_column_text(handle, i)
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, i))
             guard count > 0, let bytes = sqlite3_column_blob(handle, i) else { return .blob([]) }

@@ -14,15 +14,24 @@ public final class DataSource {
     /// Folder relative image paths are read from (the `photo_root` setting, relative to the database file).
     public let photoRoot: String
 
+    /// Opens the shop database read-only; a file that is not a shop database of this schema version is a
+    /// `DatabaseFault` saying so, before any template query runs.
     public init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw DocumentError("no database at \(path)") }
         database = try Database(path: path, mode: .readOnly)
-        try WarrantySQL.register(on: database)
-        try MoneySQL.register(on: database)
-        try database.definePercentile()
+        try Schema.requireCurrent(database)
         self.path = path
-        let settings = try Dictionary(database.rows("SELECT key, value FROM settings").map { ($0["key"]?.text ?? "", $0["value"]?.text ?? "") },
+        let settings: [String: String]
+        do {
+            try WarrantySQL.register(on: database)
+            try MoneySQL.register(on: database)
+            try database.definePercentile()
+            settings = try Dictionary(database.rows("SELECT key, value FROM settings").map { ($0["key"]?.text ?? "", $0["value"]?.text ?? "") },
                                       uniquingKeysWith: { first, _ in first })
+        } catch let error as DatabaseError {
+            // The version is right but the tables are not what it promises (edited by hand, or another program's file).
+            throw DatabaseFault(.notAShop, path: path, "has schema version \(Schema.version) but not its tables (SQLite: \(error.message)).",
+                                remedy: DatabaseFault.restore)
+        }
         let zone = settings["time_zone"] ?? "Asia/Shanghai"
         do { timeZone = try ShopTimeZone(identifier: zone) } catch {
             throw DatabaseError("table settings, row time_zone: \(error.description)")
@@ -53,6 +62,9 @@ public final class DataSource {
         let unknown = parameters.keys.filter { name in !template.parameters.contains { $0.name == name } }.sorted()
         guard unknown.isEmpty else {
             throw RequestError(parameters: parameters.keys, of: template, blank: blank)
+        }
+        if !blank, let problem = Parameter.problem(with: parameters, of: template.parameters) {
+            throw RequestError("\(template.file): \(problem)")
         }
         var values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
         var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
@@ -102,6 +114,7 @@ public final class DataSource {
                 }
                 if query.share {
                     do {
+                        _ = try prepared(query.sql)  // read-only, like every query
                         try database.createTemporaryTable(query.name, as: query.sql, parameters: values)
                     } catch let error as DatabaseError {
                         throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
@@ -133,7 +146,7 @@ public final class DataSource {
         let key = "\(query.name)\n\(query.sql)"
         if let statement = streamStatements[key] { return statement }
         do {
-            let statement = try database.prepare(query.sql)
+            let statement = try Self.readOnly(database.prepare(query.sql))
             streamStatements[key] = statement
             return statement
         } catch let error as DatabaseError {
@@ -170,7 +183,7 @@ public final class DataSource {
     /// A statement prepared once per connection: a batch runs the same queries for every document.
     private func prepared(_ sql: String) throws -> Statement {
         if let statement = statements[sql] { return statement }
-        let statement = try database.prepare(sql)
+        let statement = try Self.readOnly(database.prepare(sql))
         statements[sql] = statement
         return statement
     }
@@ -178,6 +191,14 @@ public final class DataSource {
     /// Problems between `template` and this database's schema (see `TemplateChecker`).
     public func check(_ template: Template) -> [TemplateError] {
         TemplateChecker.check(template, against: database)
+    }
+
+    /// A statement that only reads; one that would write (a DELETE, a VACUUM INTO) is refused before it runs.
+    static func readOnly(_ statement: Statement) throws -> Statement {
+        guard statement.isReadOnly else {
+            throw DatabaseError("would change the database; danju runs only queries that read (SELECT)", sql: statement.sql)
+        }
+        return statement
     }
 
     static func describe(_ parameters: [String: String]) -> String {

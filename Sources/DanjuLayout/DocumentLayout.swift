@@ -97,6 +97,9 @@ public final class DocumentLayout {
             bindings.copy = label
             try layoutCopy(emit: emit)
         }
+        overflows += bindings.notes.notes.map { note in
+            OverflowReport(location: note.location, element: note.source, record: options.record, text: note.text, problem: .notAsStored(note.problem))
+        }
         // Every copy (and both passes) report the same misfits; say each once.
         var seen = Set<String>()
         return overflows.filter { seen.insert($0.description).inserted }
@@ -262,9 +265,7 @@ public final class DocumentLayout {
                 let side = min(frame.width, frame.height)
                 band.items.append(.qr(try QRCode(encoding: text), in: Rect(x: frame.maxX - side, y: frame.y, width: side, height: side)))
             case .image(let interpolation):
-                let path = try bindings.text(interpolation, row: row)
-                guard !path.isEmpty else { continue }
-                band.items += try imageItems(path, in: frame, at: item.location)
+                band.items += try imageItems(interpolation, row: row, in: frame, at: item.location)
             case .box(let lineWidth):
                 band.artwork.append(.rect(frame, lineWidth: lineWidth, fill: nil))
             case .line(let lineWidth):
@@ -272,17 +273,6 @@ public final class DocumentLayout {
             }
         }
         return band
-    }
-
-    /// Resolves an image path inside the image root; `..` or absolute paths that leave it are refused.
-    func resolveImagePath(_ path: String, at location: SourceLocation) throws -> String {
-        let root = URL(fileURLWithPath: options.imageRoot).standardizedFileURL.path
-        let resolved = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: root).appendingPathComponent(path))
-            .standardizedFileURL.path
-        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw TemplateError("image path “\(path)” (\(options.record)) leads outside the photo root \(root)", at: location)
-        }
-        return resolved
     }
 
     /// Fits text into `box` (wrapped at its width; shrunk when `fixed`), reporting what still does not fit.

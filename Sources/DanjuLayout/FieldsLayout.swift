@@ -65,6 +65,10 @@ struct FieldsLayout {
                                          valueRect: valueRect, centered: cell.minHeight == nil && cell.height == nil, fitted: fitted))
             case .choices(let choices, let interpolation):
                 let value = try document.bindings.text(interpolation)
+                if !value.isEmpty, !choices.contains(value) {
+                    document.overflows.append(OverflowReport(location: cell.location, element: "field “\(cell.label)”", record: document.options.record, text: value,
+                                                             problem: .notAsStored("is none of its choices (\(choices.joined(separator: ", "))): printed beside the boxes, none ticked")))
+                }
                 let (drawn, height) = self.choices(choices, selected: value, style: cell.style ?? element.valueStyle, width: inner.width)
                 prepared.append(Prepared(label: label, choices: drawn, valueHeight: height + 2 * DocumentLayout.padY, labelRect: labelRect,
                                          valueRect: valueRect, centered: true, fitted: nil))
@@ -94,7 +98,8 @@ struct FieldsLayout {
         return band
     }
 
-    /// Tick boxes with their captions in a line, wrapping when the cell is too narrow.
+    /// Tick boxes with their captions in a line, wrapping when the cell is too narrow. A value that is none of the
+    /// choices ticks nothing and is printed after the boxes, as data, so the paper still says what the record says.
     private func choices(_ choices: [String], selected: String, style: TextStyle, width: Double) -> ((artwork: [PageItem], ticks: [PageItem]), Double) {
         let box = RuledCell.tickBox
         let spacing = points(mm: 1), after = points(mm: 3.5)
@@ -112,6 +117,16 @@ struct FieldsLayout {
             artwork += [drawn.box, .text(caption, at: Point(x: x + box + spacing, y: y + (lineHeight - caption.height) / 2))]
             ticks += [drawn.tick].compactMap { $0 }
             x += needed + after
+        }
+        if !selected.isEmpty, !choices.contains(selected) {
+            let value = document.typesetter.layout("（\(selected)）", style: style, width: width)
+            if x > 0, x + value.width > width {
+                x = 0
+                y += lineHeight + spacing
+                lineHeight = 0
+            }
+            lineHeight = max(lineHeight, value.height)
+            ticks.append(.text(value, at: Point(x: x, y: y + (lineHeight - value.height) / 2)))
         }
         return ((artwork, ticks), y + lineHeight)
     }

@@ -70,6 +70,8 @@ public struct OverflowReport: Sendable, CustomStringConvertible {
         case tallerThanPage(excess: Double)
         /// A figure `width` points wide in a table column of `column` points, even at `fontSize`.
         case figureTooWide(width: Double, column: Double, fontSize: Double)
+        /// A value that does not print as stored (`what` says how it prints instead).
+        case notAsStored(String)
     }
 
     public let location: SourceLocation
@@ -88,6 +90,7 @@ public struct OverflowReport: Sendable, CustomStringConvertible {
         case .tallerThanPage(let excess): "is \(mm(excess)) mm taller than a page"
         case .figureTooWide(let width, let column, let size):
             "is \(mm(width)) mm wide at \(String(format: "%g", size)) pt, wider than its \(mm(column)) mm column; printed over its edge"
+        case .notAsStored(let what): what
         }
         return "\(location): \(element) (\(record)): “\(excerpt)” \(what)"
     }

@@ -75,7 +75,7 @@ struct PageRenderer {
 
     private func drawImage(_ image: JPEGImage, in rect: Rect) throws {
         let surface = try JPEGSurface(image, decode: decodeImages)
-        let width = Double(image.pixelWidth), height = Double(image.pixelHeight)
+        let width = Double(surface.width), height = Double(surface.height)
         cairo_save(cairo)
         cairo_translate(cairo, rect.x, rect.y)
         // Map the stored pixels onto the display rectangle, turning them by the EXIF orientation.

@@ -15,6 +15,8 @@ public struct Bindings {
     public var copy = ""
     /// Why the template's `refuse` queries refuse this document; printed only as a draft.
     public var refusals: [String] = []
+    /// Values that do not print as stored (invisible characters shown as marks), noted as they are bound.
+    public let notes = PrintNotes()
 
     public init(records: [String: Row] = [:], tables: [String: [Row]] = [:], parameters: [String: String] = [:], timeZone: ShopTimeZone) {
         self.records = records
@@ -26,6 +28,13 @@ public struct Bindings {
     /// The rows table `query` prints; none when the query is unknown here (a blank form without data).
     public func rows(of query: String) -> TableRows {
         streamed[query] ?? TableRows(tables[query] ?? [])
+    }
+
+    /// Whether `interpolation` draws on a single-row query that found no row: a blank form, printed empty.
+    public func isUnbound(_ interpolation: Interpolation) -> Bool {
+        interpolation.references.contains { reference in
+            reference.source.map { $0 != "param" && records[$0] == nil } ?? false
+        }
     }
 
     /// The text of `interpolation` for the current table `row` (if any) on page `page` of `pages`; `place` says
@@ -56,17 +65,24 @@ public struct Bindings {
             guard let value = record[column] else {
                 throw TemplateError("query “\(query)” has no column “\(column)” (it has: \(record.columns.joined(separator: ", ")))", at: location)
             }
-            raw = value
+            raw = visible(value, from: "column “\(column)” of query “\(query)”", at: location)
             origin = .record(query: query, column: column, record)
         case (nil, let column):
             guard let row else { throw TemplateError("“{{\(column)}}” names a table column outside a table; write query.column", at: location) }
             guard let value = row[column] else {
                 throw TemplateError("the table's query has no column “\(column)” (it has: \(row.columns.joined(separator: ", ")))", at: location)
             }
-            raw = value
+            raw = visible(value, from: "column “\(column)” of the row \(row.values.first?.text.map { "\(row.columns[0])=\($0)" } ?? "")", at: location)
             origin = .tableRow(place, row, column: column)
         }
         return try apply(reference.filters, to: raw, at: location, origin: origin)
+    }
+
+    /// A stored text with its invisible characters shown as marks, and noted (see `VisibleText`).
+    private func visible(_ value: SQLValue, from source: @autoclosure () -> String, at location: SourceLocation) -> SQLValue {
+        guard case .text(let text) = value, let (marked, found) = VisibleText.marking(text) else { return value }
+        notes.add(PrintNotes.Note(location: location, source: source(), text: marked, problem: found))
+        return .text(marked)
     }
 
     private func apply(_ filters: [Filter], to raw: SQLValue, at location: SourceLocation, origin: ValueOrigin) throws -> String {

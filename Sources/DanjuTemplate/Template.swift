@@ -43,6 +43,10 @@ public struct Parameter: Sendable, Hashable {
     public let name: String
     public let label: String
     public let example: String?
+    /// `type:`, or what the example shows (see `Kind`).
+    public var kind = Kind.text
+    /// `not-before:` another parameter of the same kind: a range's end names its start.
+    public var notBefore: String?
 }
 
 /// A named SQL query. `single` queries give the record behind `{{name.column}}`; the others feed tables.

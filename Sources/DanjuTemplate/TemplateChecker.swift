@@ -1,7 +1,7 @@
 import DanjuDatabase
 
-/// Checks a template against a database without drawing: every query compiles, uses only declared
-/// parameters, and every `{{…}}` names a column its query returns. Returns all problems, not just the first.
+/// Checks a template against a database without drawing: every query compiles as one statement that only reads,
+/// uses only declared parameters, and every `{{…}}` names a column its query returns. Returns all problems, not just the first.
 public struct TemplateChecker {
     private let template: Template
     private var columns: [String: [String]] = [:]
@@ -44,6 +44,10 @@ public struct TemplateChecker {
         let declared = Set(template.parameters.map(\.name))
         do {
             let statement = try database.prepare(sql)
+            if !statement.isReadOnly {
+                let verb = sql.split(whereSeparator: { $0.isWhitespace }).first.map { String($0).uppercased() } ?? ""
+                problems.append(TemplateError("\(name) would change the database (\(verb)): a template's queries may only read (SELECT)", at: location))
+            }
             for parameter in statement.parameterNames where !declared.contains(parameter) {
                 problems.append(TemplateError("\(name) uses :\(parameter), which is not among the template's parameters (\(declared.sorted().joined(separator: ", ")))", at: location))
             }

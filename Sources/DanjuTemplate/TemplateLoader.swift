@@ -95,12 +95,25 @@ public enum TemplateLoader {
     }
 
     private static func parameters(_ node: YAMLNode) throws -> [Parameter] {
-        try node.mapping(what: "parameters").entries.map { name, value in
+        let declared = try node.mapping(what: "parameters").entries.map { name, value in
             guard FieldReference.isIdentifier(name) else { throw value.error("parameter name “\(name)” must be a plain identifier") }
-            let map = try value.mapping(what: "parameter \(name)", allowed: ["label", "example"])
-            return Parameter(name: name, label: try map["label"]?.string(what: "label") ?? name,
-                             example: try map["example"]?.string(what: "example"))
+            let map = try value.mapping(what: "parameter \(name)", allowed: ["label", "example", "type", "not-before"])
+            var parameter = Parameter(name: name, label: try map["label"]?.string(what: "label") ?? name,
+                                      example: try map["example"]?.string(what: "example"))
+            parameter.kind = try map["type"].map { node in
+                guard let kind = Parameter.Kind(rawValue: try node.string(what: "type")) else { throw node.error("expected type date, month or text") }
+                return kind
+            } ?? Parameter.Kind(example: parameter.example)
+            if let example = parameter.example, let problem = parameter.kind.problem(with: example) {
+                throw (map["example"] ?? value).error("the example \(problem)")
+            }
+            parameter.notBefore = try map["not-before"]?.string(what: "not-before")
+            return (parameter, map["not-before"])
         }
+        for case let (parameter, node?) in declared where !declared.contains(where: { $0.0.name == parameter.notBefore && $0.0.kind == parameter.kind && $0.0.kind != .text }) {
+            throw node.error("not-before must name another date or month parameter of the same type as \(parameter.name)")
+        }
+        return declared.map(\.0)
     }
 
     private static func queries(_ node: YAMLNode, _ definitions: SQLDefinitions) throws -> [Query] {

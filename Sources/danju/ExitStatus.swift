@@ -37,7 +37,7 @@ enum ExitStatus: Int32, CaseIterable, Error {
         case let batch as BatchFailure: self = batch.failures.first.map { ExitStatus(for: $0) } ?? .internalError
         case is RefusedDocument: self = .refused
         case is RequestError, is ValidationError: self = .usage
-        case is TemplateError, is DatabaseError, is LayoutError, is FlowchartError: self = .dataError
+        case is TemplateError, is DatabaseError, is DatabaseFault, is LayoutError, is FlowchartError: self = .dataError
         // DocumentError (fonts, files that cannot be written, a broken invariant), RenderError, TextError, the system's.
         default: self = .internalError
         }

@@ -109,13 +109,14 @@ private func front(_ pdf: String) throws -> String {
     #expect(pdfSize > photoBytes)
 }
 
-/// A copy of the demo shop whose photos are links to the originals, so one can be spoilt without harm.
+/// A copy of the demo shop whose photos are hard links to the originals, so one can be spoilt (replaced) without
+/// harm. (Symbolic links would lead out of the copy's photo root, which danju refuses.)
 private func shopCopy() throws -> (database: String, photos: String) {
     let folder = newPath("shop")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let root = try #require(try demoRows("SELECT value FROM settings WHERE key = 'photo_root'").first?["value"]?.text)
     try run("cp", [demoDatabase, folder + "/demo.sqlite"])
-    try run("cp", ["-rs", "\(demoFolder)/\(root)", "\(folder)/\(root)"])
+    try run("cp", ["-rl", "\(demoFolder)/\(root)", "\(folder)/\(root)"])
     return (folder + "/demo.sqlite", "\(folder)/\(root)")
 }
 
