@@ -34,18 +34,20 @@ let package = Package(
         // Optimised even in debug builds: the tests make demo shops, and painting 1,200 photos unoptimised takes minutes.
         .target(name: "DanjuDemo", dependencies: ["DanjuDatabase", "DanjuFormat", "CTurboJPEG"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuGeometry", "DanjuText", "DanjuChart", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuGeometry", .product(name: "Yams", package: "Yams")]),
         .target(name: "DanjuText", dependencies: ["DanjuGeometry", "CPango", "CCairo"]),
-        .target(name: "DanjuChart", dependencies: ["DanjuGeometry", "DanjuText"]),
+        // Charts: pure Swift like the flowchart, measuring text through a closure.
+        .target(name: "DanjuChart", dependencies: ["DanjuGeometry"]),
         // Swimlane flowchart layout: pure Swift, measuring text through a closure, testable without a PDF.
         .target(name: "DanjuFlowchart", dependencies: ["DanjuGeometry"]),
-        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CJPEGDecode", "CTurboJPEG"]),
-        .target(name: "DanjuRender", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "CCairo", "CPango", "CTurboJPEG"]),
+        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuDatabase", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CJPEGDecode", "CTurboJPEG"]),
+        // TurboJPEG decodes a photo's pixels for PNG output; a PDF embeds the JPEG file as it is.
+        .target(name: "DanjuRender", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "CCairo", "CTurboJPEG"]),
         // Warranty rules (eligibility), also callable from a template's SQL.
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
-        .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuTemplate", "DanjuLayout", "DanjuRender", "DanjuFormat", "DanjuWarranty"]),
+        .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuGeometry", "DanjuTemplate", "DanjuText", "DanjuLayout", "DanjuFlowchart", "DanjuRender", "DanjuFormat", "DanjuWarranty"]),
         .executableTarget(name: "danju", dependencies: [
-            "DanjuDocuments", "DanjuDemo", "DanjuTemplate", "DanjuDatabase", "DanjuLayout", "DanjuFlowchart",
+            "DanjuDocuments", "DanjuDemo", "DanjuGeometry", "DanjuTemplate", "DanjuDatabase", "DanjuLayout", "DanjuFlowchart",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "DanjuGeometryTests", dependencies: ["DanjuGeometry"]),
         .testTarget(name: "DanjuChartTests", dependencies: ["DanjuGeometry", "DanjuChart", "DanjuText"]),
         .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuGeometry", "DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
-        .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuTemplate", "DanjuDatabase"]),
+        .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuGeometry", "DanjuTemplate", "DanjuDatabase"]),
         .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.
         .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),

@@ -1,12 +1,11 @@
 import DanjuGeometry
-import DanjuText
 
 /// Lays a chart out in a `width` × `height` box: title and unit, legend, axes with 1-2-5 ticks, marks, value
 /// labels placed so that they cover neither each other nor any mark, and category names wrapped to two lines
 /// or, when longer, numbered on the axis with the full names in a legend below. Values are read as ≥ 0.
 public struct ChartLayouter {
     let spec: ChartSpec
-    let typesetter: Typesetter
+    let measure: ChartTextMeasure
     let width: Double
     let height: Double
 
@@ -15,8 +14,8 @@ public struct ChartLayouter {
     /// Keys for abbreviated category names.
     static let keys = Array("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳").map(String.init)
 
-    public static func layout(_ spec: ChartSpec, width: Double, height: Double, typesetter: Typesetter) -> ChartLayout {
-        let layouter = ChartLayouter(spec: spec, typesetter: typesetter, width: width, height: height)
+    public static func layout(_ spec: ChartSpec, width: Double, height: Double, measure: @escaping ChartTextMeasure) -> ChartLayout {
+        let layouter = ChartLayouter(spec: spec, measure: measure, width: width, height: height)
         switch spec.kind {
         case .pie, .donut: return layouter.slices()
         case .hbar: return layouter.horizontalBars()
@@ -45,10 +44,10 @@ public struct ChartLayouter {
         return style
     }
 
-    func text(_ string: String, _ style: TextStyle, width: Double? = nil, align: TextStyle.Alignment = .left) -> TextBlock {
+    func text(_ string: String, _ style: TextStyle, width: Double? = nil, align: TextStyle.Alignment = .left) -> ChartText {
         var style = style
         style.alignment = align
-        return typesetter.layout(string, style: style, width: width)
+        return ChartText(text: string, style: style, wrapWidth: width, size: measure(string, style, width))
     }
 
     /// Height of the title line and, for several series, the series legend.
@@ -99,9 +98,9 @@ public struct ChartLayouter {
     /// Category names laid out at `width`: wrapped to at most two lines, else replaced by a numbered key
     /// whose full name goes into the legend under the chart. Pango aligns the lines within `width`, so a
     /// label is placed by the left edge of that width, not of its own.
-    func categoryLabels(width: Double, align: TextStyle.Alignment) -> (labels: [TextBlock], abbreviated: [String]) {
+    func categoryLabels(width: Double, align: TextStyle.Alignment) -> (labels: [ChartText], abbreviated: [String]) {
         var abbreviated: [String] = []
-        let labels = spec.categories.map { name -> TextBlock in
+        let labels = spec.categories.map { name -> ChartText in
             let wrapped = text(name, smallStyle, width: max(width, 1), align: align)
             if wrapped.lineCount <= 2, wrapped.width <= width + 0.01 { return wrapped }
             let key = Self.keys[abbreviated.count % Self.keys.count]
@@ -112,7 +111,7 @@ public struct ChartLayouter {
     }
 
     /// The legend of abbreviated names, across the full width, at the bottom of the chart.
-    func footnote(_ abbreviated: [String]) -> TextBlock? {
+    func footnote(_ abbreviated: [String]) -> ChartText? {
         abbreviated.isEmpty ? nil : text(abbreviated.joined(separator: "　"), smallStyle, width: width)
     }
 }

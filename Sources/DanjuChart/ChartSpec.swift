@@ -1,5 +1,4 @@
 import DanjuGeometry
-import DanjuText
 
 /// What a chart shows: categories along one axis and one or more series of values.
 public struct ChartSpec: Sendable {
@@ -41,10 +40,40 @@ public struct ChartSpec: Sendable {
     }
 }
 
+/// How long a text is in a style, wrapped at a width when given: the typesetter's answer, which the chart asks
+/// for through this closure rather than depending on Pango itself (the flowchart's `TextMeasure` likewise).
+public typealias ChartTextMeasure = (_ text: String, _ style: TextStyle, _ width: Double?) -> ChartTextSize
+
+public struct ChartTextSize: Sendable, Hashable {
+    public let width: Double
+    public let height: Double
+    public let lineCount: Int
+
+    public init(width: Double, height: Double, lineCount: Int) {
+        self.width = width
+        self.height = height
+        self.lineCount = lineCount
+    }
+}
+
+/// A text of the chart, as measured: drawn by laying `text` out in `style` at `wrapWidth` again, so it takes the
+/// size it was measured at.
+public struct ChartText: Sendable {
+    public let text: String
+    /// With the alignment the layouter chose.
+    public let style: TextStyle
+    public let wrapWidth: Double?
+    public let size: ChartTextSize
+
+    public var width: Double { size.width }
+    public var height: Double { size.height }
+    public var lineCount: Int { size.lineCount }
+}
+
 /// A laid-out chart: what to draw, and the boxes a test checks (no PDF needed).
 public struct ChartLayout {
     public enum Item {
-        case text(TextBlock, x: Double, y: Double)
+        case text(ChartText, x: Double, y: Double)
         case shape(Shape)
     }
 
@@ -77,5 +106,5 @@ public struct ChartLayout {
 
     mutating func add(_ shape: Shape) { items.append(.shape(shape)) }
 
-    mutating func add(_ block: TextBlock, x: Double, y: Double) { items.append(.text(block, x: x, y: y)) }
+    mutating func add(_ block: ChartText, x: Double, y: Double) { items.append(.text(block, x: x, y: y)) }
 }

@@ -1,5 +1,4 @@
 import DanjuGeometry
-import DanjuText
 import Foundation
 
 extension ChartLayouter {

@@ -1,5 +1,4 @@
 import DanjuGeometry
-import DanjuText
 
 extension ChartLayouter {
     /// Bars (single, stacked or grouped) or a line over categories along the x axis.

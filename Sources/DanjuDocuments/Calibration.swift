@@ -1,3 +1,4 @@
+import DanjuGeometry
 import DanjuLayout
 import DanjuRender
 import DanjuTemplate

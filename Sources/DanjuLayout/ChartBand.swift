@@ -20,13 +20,19 @@ struct ChartBand {
         let highlighted = try element.highlight.map { column in
             Set(try rows.enumerated().compactMap { index, row in try number(row, column, index) != 0 ? index : nil })
         } ?? []
-        let spec = ChartSpec(kind: element.kind, title: try document.bindings.text(element.title), unit: element.unit,
+        let spec = ChartSpec(kind: ChartSpec.Kind(element.kind), title: try document.bindings.text(element.title), unit: element.unit,
                              categories: categories, series: series, highlighted: highlighted, style: element.style)
-        let chart = ChartLayouter.layout(spec, width: width, height: element.height, typesetter: document.typesetter)
+        let typesetter = document.typesetter
+        let chart = ChartLayouter.layout(spec, width: width, height: element.height) { text, style, width in
+            let block = typesetter.layout(text, style: style, width: width)
+            return ChartTextSize(width: block.width, height: block.height, lineCount: block.lineCount)
+        }
         var band = Band(height: element.height)
         for item in chart.items {
             switch item {
-            case .text(let block, let x, let y): band.items.append(.text(block, at: Point(x: x, y: y)))
+            case .text(let text, let x, let y):
+                let block = typesetter.layout(text.text, style: text.style, width: text.wrapWidth)
+                band.items.append(.text(block, at: Point(x: x, y: y)))
             case .shape(let shape): band.items.append(.shape(shape))
             }
         }
@@ -63,6 +69,21 @@ struct ChartBand {
             }
             return number
         case .blob: throw TemplateError("chart “\(element.query)”, row \(index + 1): column “\(column)” is a blob", at: element.location)
+        }
+    }
+}
+
+extension ChartSpec.Kind {
+    /// The template's chart kinds, one for one: a kind added to either side does not compile until mapped here.
+    init(_ kind: ChartElement.Kind) {
+        self = switch kind {
+        case .bar: .bar
+        case .hbar: .hbar
+        case .stacked: .stacked
+        case .grouped: .grouped
+        case .line: .line
+        case .pie: .pie
+        case .donut: .donut
         }
     }
 }

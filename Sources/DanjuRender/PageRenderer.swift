@@ -1,7 +1,6 @@
 import CCairo
 import DanjuGeometry
 import DanjuLayout
-import DanjuTemplate
 import DanjuText
 
 /// Draws a page's items onto a Cairo context; the same code serves PDF and PNG output.

@@ -1,7 +1,6 @@
 import CCairo
 import DanjuGeometry
 import DanjuLayout
-import DanjuTemplate
 import DanjuText
 
 /// A Cairo recording surface: drawing commands kept to be replayed into a PDF later (a form's artwork,

@@ -1,16 +1,21 @@
-import DanjuChart
-import DanjuText
+import DanjuGeometry
 
 /// A chart drawn from a list query like a table: one category per row (`label` column), one value column
 /// per series, optionally a `highlight` column whose non-zero rows are drawn darker (the current month).
 public struct ChartElement: Sendable {
+    /// What the template may ask for; the layout maps each to the chart module's drawing of it.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Vertical bars; horizontal bars; stacked and grouped series; a trend line; slices with a legend.
+        case bar, hbar, stacked, grouped, line, pie, donut
+    }
+
     public struct Series: Sendable {
         public let column: String
         public let name: String
     }
 
     public let query: String
-    public let kind: ChartSpec.Kind
+    public let kind: Kind
     public let title: Interpolation
     public let unit: String
     public let label: String
@@ -34,8 +39,8 @@ extension ElementReader {
         ]))
         let kindNode = try map.required("kind")
         let kindName = try kindNode.string(what: "kind")
-        guard let kind = ChartSpec.Kind(rawValue: kindName) else {
-            throw kindNode.error("unknown chart kind “\(kindName)”; expected one of: \(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let kind = ChartElement.Kind(rawValue: kindName) else {
+            throw kindNode.error("unknown chart kind “\(kindName)”; expected one of: \(ChartElement.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let title = try TemplateLoader.interpolation(map.required("title"), what: "title")
         let valuesNode = try map.required("values")

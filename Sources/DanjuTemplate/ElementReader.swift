@@ -1,5 +1,4 @@
 import DanjuGeometry
-import DanjuText
 
 /// Reads body elements. Each element is a mapping whose kind key (`text`, `fields`, `table`, `signatures`, `grid`,
 /// `block`, `spacer`, `chart`, `flowchart`) carries the main value and whose other keys are its options;

@@ -1,3 +1,5 @@
+import DanjuGeometry
+
 /// A process flowchart drawn from three list queries: lanes (columns code, name), steps (code, lane, kind,
 /// label, time_limit, form) and arrows (from_code, to_code, label; optional implied = 1 for an arrow the source
 /// only implies, drawn dashed), in the order they are to be read.

@@ -1,4 +1,4 @@
-import DanjuText
+import DanjuGeometry
 
 /// One cell per row of a query, laid out `columns` across and flowing over pages: a photo sheet (an image
 /// with its caption and time) or a sheet of labels to cut apart (old-part return tags). Each cell is a

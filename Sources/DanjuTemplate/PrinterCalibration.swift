@@ -1,3 +1,4 @@
+import DanjuGeometry
 import Foundation
 
 /// How far a printer puts things from where they should be, measured on `danju calibrate`'s page.

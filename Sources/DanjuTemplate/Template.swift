@@ -1,5 +1,4 @@
 import DanjuGeometry
-import DanjuText
 
 /// A form as data: page, styles, the queries that feed it and the elements that draw it.
 /// Lengths are in points (the YAML gives millimetres). Loaded by `TemplateLoader`.
@@ -33,10 +32,6 @@ public struct PageSetup: Sendable, Hashable {
 
     /// The width between the left and right margins.
     public var contentWidth: Double { width - margins.left - margins.right }
-}
-
-public struct Insets: Sendable, Hashable {
-    public let top, right, bottom, left: Double
 }
 
 public struct Parameter: Sendable, Hashable {
@@ -226,6 +221,3 @@ public struct PlacedItem: Sendable {
     public let frame: Rect
     public let location: SourceLocation
 }
-
-/// Millimetres to PDF points.
-public func points(mm: Double) -> Double { mm * 72 / 25.4 }

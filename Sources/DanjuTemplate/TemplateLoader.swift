@@ -1,5 +1,4 @@
 import DanjuGeometry
-import DanjuText
 import Foundation
 
 /// Reads a template YAML file into a `Template`. Every mistake is reported with file:line:column and

@@ -1,5 +1,6 @@
 import CCairo
 import CPango
+import DanjuGeometry
 
 /// Laid-out text, ready to draw. Sizes are in points; the origin is the top left of the logical box.
 ///

@@ -1,5 +1,6 @@
 import CCairo
 import CPango
+import DanjuGeometry
 
 /// Lays out text with Pango the one way danju measures and draws it: zh-CN line breaking (no 。，、 at a
 /// line start), unrounded glyph positions and no hinting, at 72 dpi so one unit is one PDF point.

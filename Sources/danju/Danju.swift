@@ -1,6 +1,7 @@
 import ArgumentParser
 import DanjuDemo
 import DanjuDocuments
+import DanjuGeometry
 import DanjuLayout
 import DanjuTemplate
 import Foundation

@@ -12,10 +12,18 @@ private func makeTypesetter() throws -> Typesetter {
 }
 private let style = TextStyle(family: "Danju Hei", size: 8)
 
+/// Measures as the layout does: Pango's size of the text.
+private func measure(with typesetter: Typesetter) -> ChartTextMeasure {
+    { text, style, width in
+        let block = typesetter.layout(text, style: style, width: width)
+        return ChartTextSize(width: block.width, height: block.height, lineCount: block.lineCount)
+    }
+}
+
 private func chart(_ kind: ChartSpec.Kind, _ categories: [String], _ series: [ChartSpec.Series], highlighted: Set<Int> = [],
                    width: Double = 500, height: Double = 200) throws -> ChartLayout {
     try ChartLayouter.layout(ChartSpec(kind: kind, title: "测试图", unit: "件", categories: categories, series: series,
-                                   highlighted: highlighted, style: style), width: width, height: height, typesetter: makeTypesetter())
+                                   highlighted: highlighted, style: style), width: width, height: height, measure: measure(with: makeTypesetter()))
 }
 
 /// Value labels never cover each other nor any bar or marker, and stay inside the chart.

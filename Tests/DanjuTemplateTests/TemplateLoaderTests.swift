@@ -1,4 +1,5 @@
 import DanjuDatabase
+import DanjuGeometry
 import DanjuTemplate
 import Foundation
 import Testing

@@ -1,5 +1,3 @@
-import DanjuGeometry
-
 /// How a run of text looks. Sizes are in points.
 public struct TextStyle: Sendable, Hashable {
     public enum Alignment: String, Sendable, Hashable, CaseIterable { case left, center, right }
