@@ -34,20 +34,22 @@ let package = Package(
         // Optimised even in debug builds: the tests make demo shops, and painting 1,200 photos unoptimised takes minutes.
         .target(name: "DanjuDemo", dependencies: ["DanjuDatabase", "DanjuFormat", "CTurboJPEG"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "DanjuTemplate", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuGeometry", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DanjuTemplate", dependencies: ["DanjuFormat", "DanjuGeometry", .product(name: "Yams", package: "Yams")]),
+        // A template's queries run against the shop: parameters checked, refusals, rows bound; the SQL functions.
+        .target(name: "DanjuBinding", dependencies: ["DanjuDatabase", "DanjuFormat", "DanjuTemplate", "DanjuWarranty"]),
         .target(name: "DanjuText", dependencies: ["DanjuGeometry", "CPango", "CCairo"]),
         // Charts: pure Swift like the flowchart, measuring text through a closure.
         .target(name: "DanjuChart", dependencies: ["DanjuGeometry"]),
         // Swimlane flowchart layout: pure Swift, measuring text through a closure, testable without a PDF.
         .target(name: "DanjuFlowchart", dependencies: ["DanjuGeometry"]),
-        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuDatabase", "DanjuTemplate", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CJPEGDecode", "CTurboJPEG"]),
+        .target(name: "DanjuLayout", dependencies: ["DanjuGeometry", "DanjuText", "DanjuDatabase", "DanjuTemplate", "DanjuBinding", "DanjuFormat", "DanjuChart", "DanjuFlowchart", "CQREncode", "CJPEGDecode", "CTurboJPEG"]),
         // TurboJPEG decodes a photo's pixels for PNG output; a PDF embeds the JPEG file as it is.
         .target(name: "DanjuRender", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "CCairo", "CTurboJPEG"]),
         // Warranty rules (eligibility), also callable from a template's SQL.
         .target(name: "DanjuWarranty", dependencies: ["DanjuDatabase", "DanjuFormat"]),
-        .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuGeometry", "DanjuTemplate", "DanjuText", "DanjuLayout", "DanjuFlowchart", "DanjuRender", "DanjuFormat", "DanjuWarranty"]),
+        .target(name: "DanjuDocuments", dependencies: ["DanjuDatabase", "DanjuGeometry", "DanjuTemplate", "DanjuBinding", "DanjuText", "DanjuLayout", "DanjuFlowchart", "DanjuRender", "DanjuFormat"]),
         .executableTarget(name: "danju", dependencies: [
-            "DanjuDocuments", "DanjuDemo", "DanjuGeometry", "DanjuTemplate", "DanjuDatabase", "DanjuLayout", "DanjuFlowchart",
+            "DanjuDocuments", "DanjuDemo", "DanjuGeometry", "DanjuTemplate", "DanjuBinding", "DanjuDatabase", "DanjuLayout", "DanjuFlowchart",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -57,8 +59,8 @@ let package = Package(
         .testTarget(name: "DanjuGeometryTests", dependencies: ["DanjuGeometry"]),
         .testTarget(name: "DanjuChartTests", dependencies: ["DanjuGeometry", "DanjuChart", "DanjuText"]),
         .testTarget(name: "DanjuFlowchartTests", dependencies: ["DanjuGeometry", "DanjuFlowchart", "DanjuLayout", "DanjuRender", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuDemo"]),
-        .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuGeometry", "DanjuTemplate", "DanjuDatabase"]),
-        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
+        .testTarget(name: "DanjuTemplateTests", dependencies: ["DanjuGeometry", "DanjuTemplate", "DanjuBinding", "DanjuDatabase"]),
+        .testTarget(name: "DanjuLayoutTests", dependencies: ["DanjuGeometry", "DanjuLayout", "DanjuText", "DanjuTemplate", "DanjuBinding", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
         // Runs the built `danju` executable on a generated demo shop and reads its PDFs with poppler and qpdf.
         .testTarget(name: "DanjuEndToEndTests", dependencies: ["danju", "DanjuDatabase", "DanjuFormat", "CTurboJPEG"]),
     ]

@@ -1,3 +1,4 @@
+import DanjuBinding
 import DanjuLayout
 import DanjuRender
 import DanjuTemplate

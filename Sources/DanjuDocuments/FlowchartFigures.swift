@@ -1,3 +1,4 @@
+import DanjuBinding
 import DanjuFlowchart
 import DanjuLayout
 import DanjuTemplate

@@ -1,3 +1,4 @@
+import DanjuBinding
 import DanjuTemplate
 import Foundation
 

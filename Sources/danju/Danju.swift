@@ -1,4 +1,5 @@
 import ArgumentParser
+import DanjuBinding
 import DanjuDemo
 import DanjuDocuments
 import DanjuGeometry

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DanjuBinding
 import DanjuDatabase
 import DanjuDocuments
 import DanjuFlowchart

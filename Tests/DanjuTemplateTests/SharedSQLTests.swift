@@ -1,3 +1,4 @@
+import DanjuBinding
 import DanjuDatabase
 import DanjuTemplate
 import Foundation

@@ -1,3 +1,4 @@
+import DanjuBinding
 import DanjuDatabase
 import DanjuGeometry
 import DanjuTemplate

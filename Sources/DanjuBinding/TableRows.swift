@@ -1,4 +1,5 @@
 import DanjuDatabase
+import DanjuTemplate
 
 /// The rows a table prints: held in memory (a short list, a test), or read from the database in order each
 /// time the table is laid out, so a 60,000-row list is never in memory at once. A table reads row by row and

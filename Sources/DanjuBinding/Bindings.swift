@@ -1,5 +1,6 @@
 import DanjuDatabase
 import DanjuFormat
+import DanjuTemplate
 
 /// The data one document is drawn from: the rows of the template's queries, run once with its parameters.
 public struct Bindings {

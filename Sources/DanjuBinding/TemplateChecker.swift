@@ -1,4 +1,5 @@
 import DanjuDatabase
+import DanjuTemplate
 
 /// Checks a template against a database without drawing: every query compiles as one statement that only reads,
 /// uses only declared parameters, and every `{{…}}` names a column its query returns. Returns all problems, not just the first.

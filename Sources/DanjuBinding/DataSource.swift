@@ -6,7 +6,7 @@ import Foundation
 
 /// The shop database, opened read-only, and the settings every document needs.
 public final class DataSource {
-    let database: Database
+    package let database: Database
     private var statements: [String: Statement] = [:]
     private var streamStatements: [String: Statement] = [:]
     public let path: String
@@ -50,35 +50,95 @@ public final class DataSource {
     /// transaction, so all of a document's data comes from one snapshot, also the rows of long lists that tables
     /// read again as they are laid out. `blank` binds every parameter to NULL and lets single queries find
     /// nothing. A refused document is an error, unless `draft` asks to print it anyway (the reasons go into the
-    /// bindings).
+    /// bindings). In order: the parameters are checked, the refusals asked, the queries run.
     public func read<T>(_ template: Template, parameters: [String: String], blank: Bool, draft: Bool = false,
                         _ body: (Bindings) throws -> T) throws -> T {
-        if !blank {
-            let missing = template.parameters.map(\.name).filter { parameters[$0] == nil }
-            guard missing.isEmpty else {
-                throw RequestError(parameters: parameters.keys, of: template)
-            }
+        try check(parameters, of: template, blank: blank)
+        let values = Dictionary(uniqueKeysWithValues: template.parameters.map { parameter in
+            (parameter.name, blank ? SQLValue.null : parameters[parameter.name].map(SQLValue.text) ?? .null)
+        })
+        var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
+        var streams: [Statement] = [], shared: [String] = []
+        return try database.transaction {
+            // Dropped after the document (its streams reset first), also when it fails inside a package's
+            // snapshot, which is not rolled back. A table left behind would make the next CREATE fail, loudly.
+            defer { shared.reversed().forEach { try? database.dropTemporaryTable($0) } }
+            // A blank form is never refused: it is paper for handwriting, not a statement about an order.
+            if !blank { bindings.refusals = try refusals(of: template, values: values, bindings: bindings, draft: draft) }
+            try runQueries(of: template, values: values, blank: blank, into: &bindings, streams: &streams, shared: &shared)
+            // A statement stopped on a row would hold its read lock past the commit.
+            defer { streams.forEach { $0.reset() } }
+            return try body(bindings)
         }
-        let unknown = parameters.keys.filter { name in !template.parameters.contains { $0.name == name } }.sorted()
-        guard unknown.isEmpty else {
+    }
+
+    /// Every parameter the template takes is given (unless the form is blank), none it does not take, and
+    /// their values are what the template's types and ranges allow.
+    private func check(_ parameters: [String: String], of template: Template, blank: Bool) throws {
+        if !blank, template.parameters.contains(where: { parameters[$0.name] == nil }) {
+            throw RequestError(parameters: parameters.keys, of: template)
+        }
+        if parameters.keys.contains(where: { name in !template.parameters.contains { $0.name == name } }) {
             throw RequestError(parameters: parameters.keys, of: template, blank: blank)
         }
         if !blank, let problem = Parameter.problem(with: parameters, of: template.parameters) {
             throw RequestError("\(template.file): \(problem)")
         }
-        var values = Dictionary(uniqueKeysWithValues: template.parameters.map { ($0.name, blank ? SQLValue.null : SQLValue.text(parameters[$0.name]!)) })
-        var bindings = Bindings(parameters: blank ? [:] : parameters, timeZone: timeZone)
-        func run(_ sql: String, named name: String, at location: SourceLocation) throws -> [Row] {
-            do {
-                let statement = try prepared(sql)
-                try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
-                return try statement.allRows()
-            } catch let error as DatabaseError {
-                throw TemplateError("\(name): \(error.message)", at: location)
+    }
+
+    /// The reasons the template's `refuse` queries give; an error unless `draft` may print them all.
+    private func refusals(of template: Template, values: [String: SQLValue], bindings: Bindings, draft: Bool) throws -> [String] {
+        var undraftable = false
+        let reasons = try template.refusals.flatMap { refusal in
+            let rows = try run(refusal.sql, values: values, named: "refusal", at: refusal.location)
+            if !rows.isEmpty, !refusal.draftable { undraftable = true }
+            return try rows.map { try bindings.text(refusal.message, row: $0) }
+        }
+        guard reasons.isEmpty || draft && !undraftable else {
+            throw RefusedDocument(reasons.joined(separator: "\n") + (undraftable ? "" : " (--draft prints it marked as a draft)"))
+        }
+        return reasons
+    }
+
+    /// Runs the template's queries in order into `bindings`: single queries give records, lists are held or,
+    /// when only tables print them, streamed; shared queries become temporary tables (named in `shared`).
+    private func runQueries(of template: Template, values: [String: SQLValue], blank: Bool, into bindings: inout Bindings,
+                            streams: inout [Statement], shared: inout [String]) throws {
+        let streamed = Self.streamedQueries(of: template)
+        for query in template.queries {
+            if !query.single, !query.share, streamed.contains(query.name) {
+                let statement = try prepareStream(query)
+                streams.append(statement)
+                bindings.streamed[query.name] = try rows(of: statement, values: values, query: query)
+                continue
+            }
+            if query.share {
+                do {
+                    _ = try prepared(query.sql)  // read-only, like every query
+                    try database.createTemporaryTable(query.name, as: query.sql, parameters: values)
+                } catch let error as DatabaseError {
+                    throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
+                }
+                shared.append(query.name)
+            }
+            let rows = try run(query.share ? "SELECT * FROM temp.\"\(query.name)\"" : query.sql, values: values,
+                               named: "query “\(query.name)”", at: query.location)
+            guard query.single else {
+                bindings.tables[query.name] = rows
+                continue
+            }
+            switch rows.count {
+            case 1: bindings.records[query.name] = rows[0]
+            case 0 where blank || !bindings.refusals.isEmpty: break  // a blank form, or a draft of a refused document
+            case 0: throw try RequestError(noRowFor: query, of: template, bindings: bindings)
+            default: throw TemplateError("query “\(query.name)” is single but found \(rows.count) rows for \(Self.describe(bindings.parameters))", at: query.location)
             }
         }
-        // Lists that only tables print are read as the table needs them, not held; charts, grids and flowcharts
-        // hold theirs, also when a table prints the same query.
+    }
+
+    /// Lists that only tables print are read as the table needs them, not held; charts, grids and flowcharts
+    /// hold theirs, also when a table prints the same query.
+    private static func streamedQueries(of template: Template) -> Set<String> {
         let heldQueries = Set(template.body.flatMap { item -> [String] in
             switch item.element {
             case .chart(let chart): [chart.query]
@@ -87,56 +147,18 @@ public final class DataSource {
             default: []
             }
         })
-        let tableQueries = Set(template.body.compactMap { if case .table(let table) = $0.element { table.query } else { nil } })
+        return Set(template.body.compactMap { if case .table(let table) = $0.element { table.query } else { nil } })
             .subtracting(heldQueries)
-        var streams: [Statement] = [], shared: [String] = []
-        return try database.transaction {
-            // Dropped after the document (its streams reset first), also when it fails inside a package's
-            // snapshot, which is not rolled back. A table left behind would make the next CREATE fail, loudly.
-            defer { shared.reversed().forEach { try? database.dropTemporaryTable($0) } }
-            // A blank form is never refused: it is paper for handwriting, not a statement about an order.
-            var undraftable = false
-            let reasons = blank ? [] : try template.refusals.flatMap { refusal in
-                let rows = try run(refusal.sql, named: "refusal", at: refusal.location)
-                if !rows.isEmpty, !refusal.draftable { undraftable = true }
-                return try rows.map { try bindings.text(refusal.message, row: $0) }
-            }
-            guard reasons.isEmpty || draft && !undraftable else {
-                throw RefusedDocument(reasons.joined(separator: "\n") + (undraftable ? "" : " (--draft prints it marked as a draft)"))
-            }
-            bindings.refusals = reasons
-            for query in template.queries {
-                if !query.single, !query.share, tableQueries.contains(query.name) {
-                    let statement = try prepareStream(query)
-                    streams.append(statement)
-                    bindings.streamed[query.name] = try rows(of: statement, values: values, query: query)
-                    continue
-                }
-                if query.share {
-                    do {
-                        _ = try prepared(query.sql)  // read-only, like every query
-                        try database.createTemporaryTable(query.name, as: query.sql, parameters: values)
-                    } catch let error as DatabaseError {
-                        throw TemplateError("query “\(query.name)”: \(error.message)", at: query.location)
-                    }
-                    shared.append(query.name)
-                }
-                let rows = try run(query.share ? "SELECT * FROM temp.\"\(query.name)\"" : query.sql,
-                                   named: "query “\(query.name)”", at: query.location)
-                guard query.single else {
-                    bindings.tables[query.name] = rows
-                    continue
-                }
-                switch rows.count {
-                case 1: bindings.records[query.name] = rows[0]
-                case 0 where blank || !reasons.isEmpty: break  // a blank form, or a draft of a refused document
-                case 0: throw try RequestError(noRowFor: query, of: template, bindings: bindings)
-                default: throw TemplateError("query “\(query.name)” is single but found \(rows.count) rows for \(Self.describe(parameters))", at: query.location)
-                }
-            }
-            // A statement stopped on a row would hold its read lock past the commit.
-            defer { streams.forEach { $0.reset() } }
-            return try body(bindings)
+    }
+
+    /// All rows of `sql`, its parameters bound from `values`; an SQL error names the template's line.
+    private func run(_ sql: String, values: [String: SQLValue], named name: String, at location: SourceLocation) throws -> [Row] {
+        do {
+            let statement = try prepared(sql)
+            try statement.bind(values.filter { statement.parameterNames.contains($0.key) })
+            return try statement.allRows()
+        } catch let error as DatabaseError {
+            throw TemplateError("\(name): \(error.message)", at: location)
         }
     }
 
@@ -194,14 +216,14 @@ public final class DataSource {
     }
 
     /// A statement that only reads; one that would write (a DELETE, a VACUUM INTO) is refused before it runs.
-    static func readOnly(_ statement: Statement) throws -> Statement {
+    package static func readOnly(_ statement: Statement) throws -> Statement {
         guard statement.isReadOnly else {
             throw DatabaseError("would change the database; danju runs only queries that read (SELECT)", sql: statement.sql)
         }
         return statement
     }
 
-    static func describe(_ parameters: [String: String]) -> String {
+    package static func describe(_ parameters: [String: String]) -> String {
         parameters.isEmpty ? "no parameters" : parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
     }
 }
