@@ -67,6 +67,8 @@ public final class Database {
             throw DatabaseFault.from(code: rc, message: message, path: path) ?? DatabaseError("cannot open database \(path): \(message)")
         }
         sqlite3_extended_result_codes(db, 1)
+        // danju reads one shop database: no statement may attach another file (ATTACH passes as read-only).
+        sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0)
         sqlite3_busy_timeout(db, 5_000)
         return db
     }
@@ -80,9 +82,14 @@ public final class Database {
 
     /// SQLite's own words, with what they mean for a shop's data where they alone would puzzle.
     private static func explained(_ message: String) -> String {
-        guard message == "integer overflow" else { return message }
-        return "integer overflow: a sum() of INTEGER values is beyond 64 bits (±9,223,372,036,854,775,807); "
-            + "the rows it adds hold amounts no shop has, so check them"
+        switch message {
+        case "integer overflow":
+            "integer overflow: a sum() of INTEGER values is beyond 64 bits (±9,223,372,036,854,775,807); "
+                + "the rows it adds hold amounts no shop has, so check them"
+        case "too many attached databases - max 0":
+            "ATTACH is not allowed: danju reads the shop database only"
+        default: message
+        }
     }
 
     /// For an immutable connection whose file is no longer the one it opened: what went wrong.

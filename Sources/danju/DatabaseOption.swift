@@ -16,7 +16,7 @@ struct DatabaseOption: ParsableArguments {
     func choice(_ paths: ProjectPaths) throws -> DatabaseChoice {
         let choice = try db.map { DatabaseChoice(path: $0, origin: .option) } ?? DatabaseChoice.configured(paths)
         guard FileManager.default.fileExists(atPath: choice.path) else {
-            throw DatabaseNoted(error: RequestError("no shop database at \(choice.path)"), choice: choice)
+            throw DatabaseNoted(error: RequestError("shop database \(choice.path) does not exist.\n  Check the --db path (a relative path starts from the current folder)."), choice: choice)
         }
         return choice
     }

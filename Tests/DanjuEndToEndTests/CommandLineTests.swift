@@ -141,7 +141,7 @@ private let codes: [Int32] = [0, 1, 2, 3, 4, 130, 143]
     let output = newPath("x.pdf")
     let missing = newPath("gone.sqlite")
     try expectFailure(["render", "intake-sheet", "--db", missing, "--blank", "-o", output],
-                      status: 2, message: "no shop database at \(missing)", output: output)
+                      status: 2, message: "shop database \(missing) does not exist.", output: output)
     let home = try projectCopy()
     let empty = newPath("nowhere")
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
@@ -323,7 +323,7 @@ private func projectCopy() throws -> String {
     #expect(noted.stderr.hasSuffix("\n  database: \(demoFolder)/demo.sqlite (from \(folder)/danju.yaml)\n"), "\(noted.stderr)")
     // DANJU_DB before danju.yaml.
     let other = newPath("other.sqlite")
-    try expectFailure(render + ["x.pdf"], status: 2, message: "no shop database at \(other)", in: folder, environment: ["DANJU_DB": other])
+    try expectFailure(render + ["x.pdf"], status: 2, message: "shop database \(other) does not exist.", in: folder, environment: ["DANJU_DB": other])
 
     // danju.yaml in the danju folder (found like templates/), when the working directory has none.
     let home = try projectCopy()

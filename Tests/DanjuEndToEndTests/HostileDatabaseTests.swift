@@ -55,7 +55,9 @@ private func expectRefusal(_ shop: Shop, database: String? = nil, mentions: [Str
         #expect(written == ["list.pdf"], sourceLocation: sourceLocation)
         return result
     }
-    #expect(result.status == 1, "exit 1, not a crash or a timeout (124): \(result.status) \(result.stderr)", sourceLocation: sourceLocation)
+    // A path with nothing there is a usage error (2); a file that is there but no readable shop database, a data error (3).
+    let status: Int32 = result.stderr.contains(" does not exist.") ? 2 : 3
+    #expect(result.status == status, "exit \(status), not a crash or a timeout (124): \(result.status) \(result.stderr)", sourceLocation: sourceLocation)
     #expect(written.isEmpty, "nothing written, no temporary file: \(written)", sourceLocation: sourceLocation)
     let lines = result.stderr.split(separator: "\n")
     #expect((1...2).contains(lines.count), "one or two lines: \(result.stderr)", sourceLocation: sourceLocation)
@@ -255,7 +257,7 @@ private func makeReadOnly(_ folder: String) throws {
     defer { shop.remove() }
     try makeReadOnly(shop.folder)
     let result = try expectRefusal(shop, mentions: nil)
-    #expect(result.stderr.isEmpty, "\(result.stderr)")
+    #expect(!result.stderr.contains("warning") && !result.stderr.contains("error"), "\(result.stderr)")
 }
 
 /// A writer has committed to the log and keeps its connection open (its -wal and -shm beside the file): danju sees
@@ -298,6 +300,6 @@ func aLiveWriterLogIsReadButNeverWritten(readOnlyFolder: Bool) throws {
     defer { shop.remove() }
     FileManager.default.createFile(atPath: shop.database, contents: Data())
     let result = try danju("check", "order-list", "--db", shop.database)
-    #expect(result.status == 1)
+    #expect(result.status == 3)
     #expect(result.stderr.contains("\(shop.database) is empty (0 bytes)") && result.stderr.split(separator: "\n").count == 2, "\(result.stderr)")
 }

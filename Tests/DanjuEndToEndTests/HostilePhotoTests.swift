@@ -59,7 +59,7 @@ private func danju(_ arguments: [String]) throws -> Output { try run(danjuExecut
 private func expectRefused(_ shop: PhotoShop, naming file: String, says: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let output = newPath("refused.pdf")
     let result = try shop.render(to: output)
-    #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)
+    #expect(result.status == 3, "a data error: \(result.stderr)", sourceLocation: sourceLocation)
     #expect(result.stderr.contains("claim=\(shop.claimNo)") && result.stderr.contains(file) && result.stderr.contains(says),
             "\(result.stderr)", sourceLocation: sourceLocation)
     #expect(!FileManager.default.fileExists(atPath: output), sourceLocation: sourceLocation)
@@ -139,12 +139,12 @@ func aDamagedPhotoIsRefusedNamingClaimAndFile(_ damage: PhotoDamage) throws {
     try FileManager.default.createSymbolicLink(atPath: shop.photoFile, withDestinationPath: outside)
     let output = newPath("link.pdf")
     let result = try shop.render(to: output)
-    #expect(result.status == 1)
+    #expect(result.status == 3)
     #expect(result.stderr.contains("claim=\(shop.claimNo)") && result.stderr.contains("is a link to \(outside)")
             && result.stderr.contains("outside the photo root"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
     let draft = newPath("link-draft.pdf")
-    #expect(try shop.render(draft: true, to: draft).status == 1, "refused even in a draft, like any path out of the root")
+    #expect(try shop.render(draft: true, to: draft).status == 3, "refused even in a draft, like any path out of the root")
     #expect(!FileManager.default.fileExists(atPath: draft))
 }
 
