@@ -74,12 +74,14 @@ public struct BatchRenderer: Sendable {
                 for index in rows.indices {
                     switch try await pipeline.take() {
                     case .success(let document):
-                        if writer == nil {
+                        let pdf = try writer ?? {
+                            // The file takes its description from the first document that prints.
                             var metadata = document.info.metadata
                             metadata.title = "\(template.title.literalPrefix)×\(rows.count)"
-                            writer = try PDFWriter(path: file.temporaryPath, metadata: metadata)
-                        }
-                        try writer!.add(document.pages)
+                            return try PDFWriter(path: file.temporaryPath, metadata: metadata)
+                        }()
+                        writer = pdf
+                        try pdf.add(document.pages)
                     case .failure(let error):
                         skipped.append(error)
                     }

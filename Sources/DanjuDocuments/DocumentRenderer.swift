@@ -48,40 +48,44 @@ public final class DocumentRenderer {
         typesetter = Typesetter(fonts: try FontLibrary(configFile: paths.fontsConfig, requiredFamilies: ["Danju Hei"]))
     }
 
-    /// Binds and lays out one document, handing each finished page (in the print mode asked for) to `emit`
-    /// as soon as it is full, so a long list is never held whole. Overflowing text is reported through
-    /// `policy` at the end (and fails then when strict: the caller must not keep what it was given).
-    /// Without `readImages` only the pages are counted right: images are left out, unread.
-    @discardableResult
-    public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy,
-                       readImages: Bool = true,
-                       start: (DocumentInfo) throws -> Void, emit: @escaping (Page) throws -> Void) throws -> [OverflowReport] {
-        let overflows = try source.read(template, parameters: parameters, blank: mode.blank, draft: mode.draft) { bindings in
-            try start(try DocumentInfo(template, bindings: bindings))
+    /// Binds and lays out one document, handing each finished page (in the print mode asked for) to the sink
+    /// `open` makes from the document's description, as soon as the page is full, so a long list is never held
+    /// whole. Overflowing text is reported through `policy` at the end (and fails then when strict: the caller
+    /// must not keep what it was given). Without `readImages` only the pages are counted right: images are left
+    /// out, unread. A sink that was opened is abandoned when the document fails.
+    public func layout<Sink: PageSink>(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(),
+                                       policy: FitPolicy, readImages: Bool = true,
+                                       into open: (DocumentInfo) throws -> Sink) throws -> (sink: Sink, overflows: [OverflowReport]) {
+        let (sink, overflows) = try source.read(template, parameters: parameters, blank: mode.blank, draft: mode.draft) { bindings in
+            let sink = try open(try DocumentInfo(template, bindings: bindings))
             let record = mode.blank ? "blank form" : DataSource.describe(parameters)
-            return try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
-                                             options: LayoutOptions(record: record, imageRoot: source.photoRoot, draft: mode.draft,
-                                                                    readImages: readImages)) { [typesetter] page in
-                if let offset = mode.preprinted { page.keepDataOnly(shiftedBy: offset) }
-                if !bindings.refusals.isEmpty { page.markDraft(bindings.refusals, typesetter: typesetter) }
-                try emit(page)
+            do {
+                return (sink, try DocumentLayout.layout(template, bindings: bindings, typesetter: typesetter,
+                                                        options: LayoutOptions(record: record, imageRoot: source.photoRoot, draft: mode.draft,
+                                                                               readImages: readImages)) { [typesetter] page in
+                    if let offset = mode.preprinted { page.keepDataOnly(shiftedBy: offset) }
+                    if !bindings.refusals.isEmpty { page.markDraft(bindings.refusals, typesetter: typesetter) }
+                    try sink.add(page)
+                })
+            } catch {
+                sink.abandon()
+                throw error
             }
         }
         overflows.forEach(policy.report)
         if policy.strict, !overflows.isEmpty {
+            sink.abandon()
             throw RefusedDocument("\(overflows.count) text(s) did not fit (--strict); nothing was written")
         }
-        return overflows
+        return (sink, overflows)
     }
 
     /// The whole document at once: for forms of a few pages.
     public func layout(_ template: Template, parameters: [String: String], mode: PrintMode = PrintMode(), policy: FitPolicy,
                        readImages: Bool = true) throws -> LaidOutDocument {
-        var info: DocumentInfo?
-        var pages: [Page] = []
-        let overflows = try layout(template, parameters: parameters, mode: mode, policy: policy, readImages: readImages,
-                                   start: { info = $0 }, emit: { pages.append($0) })
-        return LaidOutDocument(pages: pages, overflows: overflows, info: info!)
+        let (pages, overflows) = try layout(template, parameters: parameters, mode: mode, policy: policy, readImages: readImages,
+                                            into: HeldPages.init)
+        return LaidOutDocument(pages: pages.pages, overflows: overflows, info: pages.info)
     }
 
     /// Numbers `pages` within a bound set of `total` pages, the first being page `first`, in the bottom margin.
@@ -109,17 +113,11 @@ public final class DocumentRenderer {
         switch format {
         case .pdf:
             let file = try AtomicFile(output)
-            var writer: BackgroundPDFWriter?
-            var pages = 0
-            defer { writer?.drain() }
-            try layout(template, parameters: parameters, mode: mode, policy: policy, start: { info in
-                writer = BackgroundPDFWriter(try PDFWriter(path: file.temporaryPath, metadata: info.metadata, artwork: artwork))
-            }, emit: {
-                try writer!.add($0)
-                pages += 1
-                progress(pages)
-            })
-            try writer!.finish()
+            let (pdf, _) = try layout(template, parameters: parameters, mode: mode, policy: policy) { [artwork] info in
+                PDFPages(BackgroundPDFWriter(try PDFWriter(path: file.temporaryPath, metadata: info.metadata, artwork: artwork)),
+                         progress: progress)
+            }
+            try pdf.finish()
             return [file]
         case .png:
             let pages = try layout(template, parameters: parameters, mode: mode, policy: policy).pages
