@@ -67,8 +67,9 @@ public final class Database {
             throw DatabaseFault.from(code: rc, message: message, path: path) ?? DatabaseError("cannot open database \(path): \(message)")
         }
         sqlite3_extended_result_codes(db, 1)
-        // danju reads one shop database: no statement may attach another file (ATTACH passes as read-only).
-        sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0)
+        // A reading connection reads one shop database: no statement may attach another file (ATTACH passes
+        // SQLite's read-only test).
+        if flags & SQLITE_OPEN_READONLY != 0 { sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0) }
         sqlite3_busy_timeout(db, 5_000)
         return db
     }

@@ -1,4 +1,4 @@
-/// Migration 1: the whole after-sales domain of DOMAIN.md (intake, work orders, money, warranty, complaints,
+/// Migration 1: the whole after-sales domain of docs/domain.md (intake, work orders, money, warranty, complaints,
 /// follow-ups, workflows). Released migrations are frozen, so the column helpers below must never change output.
 enum SchemaV1 {
     static let sql = [shop, parties, machines, workOrders, money, warranty, complaints, followUps, processes]
@@ -468,7 +468,7 @@ enum SchemaV1 {
 
         """
 
-    // MARK: Complaints (S000 EM; time limits T1–T7 of DOMAIN.md §4)
+    // MARK: Complaints (S000 EM; time limits T1–T7 of docs/domain.md §3)
 
     static let complaintCategories = ["接待", "售后", "维修", "配件", "收银"]
 
@@ -596,7 +596,7 @@ enum SchemaV1 {
 
         """
 
-    // MARK: Workflows (DOMAIN.md §2)
+    // MARK: Workflows (docs/domain.md §4)
 
     static let processes = """
         CREATE TABLE processes (

@@ -1,4 +1,4 @@
-/// The five workflows of S000 as reconstructed in DOMAIN.md §2, node for node and edge for edge.
+/// The five workflows of S000 as reconstructed in docs/domain.md §4, node for node and edge for edge.
 enum Workflows {
     enum Kind: String { case start, end, task, decision, doc, subprocess }
 
