@@ -52,6 +52,10 @@ let package = Package(
             "DanjuDocuments", "DanjuDemo", "DanjuGeometry", "DanjuTemplate", "DanjuBinding", "DanjuDatabase", "DanjuLayout", "DanjuFlowchart",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The workshop's measuring commands (bench/), apart from the shop's binary.
+        .executableTarget(name: "danju-bench", dependencies: [
+            "DanjuDocuments", "DanjuTemplate", "DanjuFlowchart", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "DanjuDatabaseTests", dependencies: ["DanjuDatabase", "DanjuDemo"]),
         .testTarget(name: "DanjuFormatTests", dependencies: ["DanjuFormat"]),

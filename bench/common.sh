@@ -1,17 +1,20 @@
-# Shared by the benchmark scripts (sourced): a release build, the demo database, and `measure`.
+# Shared by the benchmark scripts (sourced): a release build of danju and danju-bench, the demo database, and
+# `measure`. A script may set default_runs before sourcing (5 otherwise) and list extra Debian packages in
+# bench_packages.
 # The machine is shared and noisy, so read medians, not minima.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-5}
+runs=${1:-${default_runs:-5}}
 scripts/install-deps
 # GNU time (peak RSS) and the sqlite3 shell are needed only here.
-if ! command -v /usr/bin/time >/dev/null || ! command -v sqlite3 >/dev/null; then
+if ! command -v /usr/bin/time >/dev/null || ! command -v sqlite3 >/dev/null || { [ -n "${bench_packages:-}" ] && ! dpkg -s $bench_packages >/dev/null 2>&1; }; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time sqlite3 >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time sqlite3 ${bench_packages:-} >/dev/null
 fi
 scripts/prepare-fonts >/dev/null
 swift build -c release >/dev/null
 danju=${DANJU:-.build/release/danju}  # DANJU=other/binary compares builds
+bench=${DANJU_BENCH:-.build/release/danju-bench}  # the measuring commands
 db=output/demo.sqlite
 [ -f "$db" ] || $danju demo-db "$db" >/dev/null
 work=$(mktemp -d)

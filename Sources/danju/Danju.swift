@@ -20,8 +20,7 @@ struct Danju: AsyncParsableCommand {
             \(ExitStatus.table)
             """,
         version: Version.description,
-        subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, ClaimPackageCommand.self, Templates.self, Check.self, Calibrate.self,
-                      FlowchartFigures.self])
+        subcommands: [Demo.self, DemoDB.self, Render.self, Batch.self, ClaimPackageCommand.self, Templates.self, Check.self, Calibrate.self])
 
     /// Parses the command line and runs the command; every error ends here (`finish`).
     static func main() async {

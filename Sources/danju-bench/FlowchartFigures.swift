@@ -5,13 +5,13 @@ import DanjuTemplate
 import Foundation
 
 /// For bench/flowchart: the warm time to draw a process chart (bind, lay out, render, write) and the
-/// figures of the chart as printed. Hidden: a measuring tool, not part of the shop's work.
+/// figures of the chart as printed.
 struct FlowchartFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "flowchart-figures", abstract: "Times drawing process charts and prints their crossings and edge length.",
-        shouldDisplay: false)
+        commandName: "flowchart-figures", abstract: "Times drawing process charts and prints their crossings and edge length.")
 
-    @OptionGroup var database: DatabaseOption
+    @Option(help: "The shop database (opened read-only).")
+    var db: String
 
     @Option(help: "Process codes; repeat for several.")
     var process: [String] = []
@@ -26,7 +26,6 @@ struct FlowchartFigures: ParsableCommand {
     func run() throws {
         do {
             let paths = try ProjectPaths.locate()
-            let db = try database.choice(paths).path
             let template = try TemplateLoader.load(file: try paths.template("flowchart"))
             let renderer = try DocumentRenderer(paths: paths, database: db)
             let policy = FitPolicy(strict: false) { _ in }
