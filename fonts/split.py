@@ -203,6 +203,7 @@ def keep_only(font, codepoints):
                              if (kept := [(cp, glyph) for cp, glyph in pairs if cp in wanted])}
         else:
             table.cmap = {cp: glyph for cp, glyph in table.cmap.items() if cp in wanted}
+    font["OS/2"].recalcUnicodeRanges(font, pruneOnly=True)   # as the subsetter does, for these characters
 
 
 def make_face(source, index, codepoints, output, family, style, description):
