@@ -27,8 +27,8 @@ import Testing
         """).first)
     let orderNo = try #require(order["order_no"]?.text)
     let outputFolder = newPath("installed")
-    try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o777])
+    try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
+    try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: outputFolder)  // not cut by the umask
     let pdf = outputFolder + "/sheet.pdf"
     func installedDanju(_ arguments: [String]) throws -> Output {
         let command = [prefix + "/bin/danju"] + arguments
