@@ -1,39 +1,59 @@
 #!/usr/bin/python3
-"""Split one converted Danju face (all of Noto CJK SC, made by convert.py) into
-  * a main face keeping the family name ("Danju Hei"): the characters business forms use, and
-  * an extension face ("Danju Hei Ext"): every other character of the font.
+"""Makes the two Danju faces of one Noto CJK SC face (CFF outlines, in a .ttc):
+  * a main face with a family name of its own ("Danju Hei"): the characters business forms use, and
+  * an extension face ("Danju Hei Ext"): every other character of the font,
+each with the glyphs its characters reach, converted to TrueType outlines (convert.py).
 
-Run with Debian's /usr/bin/python3 and python3-fonttools (4.38); called by
-scripts/prepare-fonts, which caches the results. Any change to this file or to
-common-hanzi.txt changes the cache key, so the fonts are split again.
+Run with Debian's /usr/bin/python3, python3-fonttools (4.38) and python3-freetype; called by
+scripts/prepare-fonts, which caches the results. Any change to this file, convert.py or
+common-hanzi.txt changes the cache key, so the fonts are made again.
 
-Why: cairo 1.16 finds the Unicode value of every glyph it puts into a PDF by walking
+Why two faces: cairo 1.16 finds the Unicode value of every glyph it puts into a PDF by walking
 the font's cmap from the lowest code point (_cairo_ft_index_to_ucs4, once per distinct
 glyph per PDF file). In the full font (~44,800 characters) a common hanzi is ~17,000
 entries deep; in the main face (9,791 characters) ~4,900 (average over the 3,500 most common).
 fontconfig falls back from the main face to its extension (fonts.conf), so rare
 characters (㵘 䶮 𠀾 ...) still have glyphs.
 
-    split.py DanjuHei-Regular.ttf OUTDIR --family "Danju Hei" --style Regular
+Why not every glyph: of the 65,535 glyphs of Noto Sans CJK SC, about 17,900 are reached only through
+the Japanese, Korean and traditional Chinese language systems (mostly their locl: the regional forms
+of the hanzi), which danju's text never uses, and 859 by no character at all. The two faces keep
+46,749 of them, and only those are converted.
+
+    split.py NotoSansCJK-Regular.ttc OUTDIR --face "Noto Sans CJK SC" --family "Danju Hei" --style Regular
     split.py --write-hanzi-list     # regenerate common-hanzi.txt from Unihan (unicode-data)
 """
 
 import argparse
 import bz2
 import os
-import struct
 import sys
 import time
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from fontTools.unicodedata import script
+
+import convert
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HANZI_LIST = os.path.join(HERE, "common-hanzi.txt")
 UNIHAN = "/usr/share/unicode/Unihan_OtherMappings.txt.bz2"
 EXT_SUFFIX = " Ext"
-# Name IDs that identify the face; all of them are replaced (convert.py sets 1-6 and drops the others).
-IDENTITY_NAME_IDS = {1, 2, 3, 4, 5, 6, 16, 17, 18, 21, 22}
+STYLES = {"Regular": 400, "Bold": 700}
+
+# The language systems HarfBuzz may pick for text danju lays out, and the scripts of the characters
+# each may apply to. danju gives Pango the language zh-cn. Pango keeps it for a run of Han and for
+# one of punctuation, digits and symbols alone (Common), but gives a run of another script that
+# script's sample language (pango's compute_derived_language): kana are shaped as Japanese, Hangul
+# as Korean, Latin as English. HarfBuzz takes the script's language system for that language (ZHS,
+# JAN, KOR) if the font has one, else the script's default (dflt). Punctuation and marks take the
+# script of the run they stand in.
+LANGUAGE_SYSTEMS = [
+    (("dflt", "ZHS"), None),                             # every script: all characters
+    (("kana.JAN",), {"Hira", "Kana", "Zyyy", "Zinh"}),   # a run of kana (with punctuation, marks)
+    (("hang.KOR",), {"Hang", "Zyyy", "Zinh"}),           # a run of Hangul
+]
 
 # Besides the hanzi: whole Unicode blocks (as far as the font has them) that forms use.
 # Only what lies below U+4E00 makes the cmap walk to a common hanzi longer, so the blocks
@@ -122,102 +142,86 @@ def write_hanzi_list():
     print(f"split.py: wrote {len(table)} characters to {HANZI_LIST}")
 
 
-def rename(font, family, style, description):
-    """Sets name IDs 1-6 for `family`/`style`; keeps copyright, licence and the other records."""
-    name = font["name"]
-    version = font["head"].fontRevision
-    source = name.getDebugName(3).split(";from ")[-1] if name.getDebugName(3) else "?"
-    conversion = name.getDebugName(5) or ""
-    ps_name = family.replace(" ", "") + "-" + style
-    name.names = [r for r in name.names if r.nameID not in IDENTITY_NAME_IDS]
-    values = {
-        1: family,
-        2: style,
-        3: f"{version:.3f};DANJU;{ps_name};from {source}",
-        4: f"{family} {style}",
-        5: f"{conversion}; {description}",
-        6: ps_name,
-    }
-    for name_id, value in values.items():
-        name.setName(value, name_id, 3, 1, 0x409)   # Windows, Unicode BMP, English (US)
-    return ps_name
+def language_system_tags(font, systems):
+    """fontTools' layout_scripts tags for `systems`: "kana.JAN" as it is, "ZHS" for every script of the font."""
+    scripts = {record.ScriptTag for tag in ("GSUB", "GPOS") if tag in font
+               for record in font[tag].table.ScriptList.ScriptRecord}
+    tags = set()
+    for system in systems:
+        tags.update([system] if "." in system else (f"{s}.{system}" for s in scripts))
+    return sorted(tags)
 
 
-def recalc_metrics(font):
-    """Font-wide bounds and maxima (head, hhea, vhea, maxp) of the subset, like fontTools' recalc, but
-    from each glyph's 10-byte header, without decoding its outline. The glyphs stay as convert.py
-    wrote them (with exact bounding boxes), so saving copies them; letting fontTools recalculate
-    would decode and re-encode all of them, which took 80% of the time. All glyphs are simple."""
-    glyphs = font["glyf"].glyphs
-    hmtx, vmtx = font["hmtx"], font["vmtx"] if "vmtx" in font else None
-    bounds = {}
-    max_points = max_contours = 0
-    for name in font.getGlyphOrder():
-        glyph = glyphs[name]
-        if hasattr(glyph, "data"):
-            if not glyph.data:
-                continue
-            contours, x_min, y_min, x_max, y_max = struct.unpack(">hhhhh", glyph.data[:10])
-            if contours < 0:
-                sys.exit(f"split.py: {name} is a composite glyph; expected simple glyphs only (convert.py)")
-            points = struct.unpack(">H", glyph.data[8 + 2 * contours:10 + 2 * contours])[0] + 1
-        else:  # decoded by the subsetter
-            if glyph.numberOfContours == 0:
-                continue
-            if glyph.isComposite():
-                sys.exit(f"split.py: {name} is a composite glyph; expected simple glyphs only (convert.py)")
-            contours, x_min, y_min, x_max, y_max = (glyph.numberOfContours, glyph.xMin, glyph.yMin,
-                                                    glyph.xMax, glyph.yMax)
-            points = len(glyph.coordinates)
-        bounds[name] = (x_min, y_min, x_max, y_max)
-        max_points, max_contours = max(max_points, points), max(max_contours, contours)
-
-    head = font["head"]
-    head.xMin = min(b[0] for b in bounds.values())
-    head.yMin = min(b[1] for b in bounds.values())
-    head.xMax = max(b[2] for b in bounds.values())
-    head.yMax = max(b[3] for b in bounds.values())
-    if all(hmtx[name][1] == b[0] for name, b in bounds.items()):
-        head.flags |= 0x2
-    else:
-        head.flags &= ~0x2
-    maxp = font["maxp"]
-    maxp.maxPoints, maxp.maxContours = max_points, max_contours
-    maxp.maxCompositePoints = maxp.maxCompositeContours = maxp.maxComponentElements = maxp.maxComponentDepth = 0
-
-    hhea = font["hhea"]
-    hhea.advanceWidthMax = max(adv for adv, _ in hmtx.metrics.values())
-    hhea.minLeftSideBearing = min(hmtx[n][1] for n in bounds)
-    hhea.minRightSideBearing = min(hmtx[n][0] - hmtx[n][1] - (b[2] - b[0]) for n, b in bounds.items())
-    hhea.xMaxExtent = max(hmtx[n][1] + (b[2] - b[0]) for n, b in bounds.items())
-    if vmtx is not None and "vhea" in font:
-        vhea = font["vhea"]
-        vhea.advanceHeightMax = max(adv for adv, _ in vmtx.metrics.values())
-        vhea.minTopSideBearing = min(vmtx[n][1] for n in bounds)
-        vhea.minBottomSideBearing = min(vmtx[n][0] - vmtx[n][1] - (b[3] - b[1]) for n, b in bounds.items())
-        vhea.yMaxExtent = max(vmtx[n][1] + (b[3] - b[1]) for n, b in bounds.items())
+def closure(source, index, codepoints):
+    """The glyphs of face `index` of `source` that `codepoints` reach, directly or through any
+    layout feature of a language system HarfBuzz may pick for them (LANGUAGE_SYSTEMS); fontTools'
+    subsetter follows cmap and GSUB."""
+    glyphs = set()
+    for systems, of_scripts in LANGUAGE_SYSTEMS:
+        chars = [cp for cp in codepoints if of_scripts is None or script(chr(cp)) in of_scripts]
+        if not chars:
+            continue
+        font = TTFont(source, fontNumber=index, lazy=True)
+        font.getGlyphOrder()    # read from the CFF charset, before the CFF table goes
+        options = subset_options(language_system_tags(font, systems))
+        # cmap and GSUB need no outlines, and a converted glyph is a whole outline (FreeType
+        # resolves seac accents, the only glyph references in CFF): the CFF table is dropped
+        # rather than decoded.
+        options.drop_tables += ["CFF"]
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=chars)
+        subsetter._prune_pre_subset(font)   # fontTools has no public call for the closure alone
+        subsetter._closure_glyphs(font)
+        glyphs |= subsetter.glyphs_retained
+    return glyphs
 
 
-def make_subset(source, codepoints, output, family, style, description):
+def subset_options(language_systems):
     options = subset.Options(
-        layout_features=["*"],      # every GSUB/GPOS feature (vert, locl, fwid, palt, ...)
-        layout_scripts=["*"],
+        layout_features=["*"],      # every GSUB/GPOS feature (vert, locl, fwid, palt, ...) ...
+        layout_scripts=language_systems,  # ... of these language systems
         name_IDs=["*"], name_languages=["*"], name_legacy=True,
         glyph_names=False,
         hinting=False,
         notdef_outline=True,
-        recalc_bounds=False,        # see recalc_metrics
+        recalc_bounds=False,        # convert.py sets them from the converted glyphs
         recalc_timestamp=False,     # head dates are kept: reproducible output
         prune_unicode_ranges=True,
     )
     options.drop_tables = [t for t in options.drop_tables if t != "BASE"]
     options.no_subset_tables += ["BASE"]   # baselines only (BaseCoord format 1: no glyph ids)
-    font = TTFont(source, recalcBBoxes=False, recalcTimestamp=False, lazy=True)
+    return options
+
+
+def keep_only(font, codepoints):
+    """Drops from the cmap every character but `codepoints`. The subsetter keeps all characters of a
+    glyph that was asked for, so a glyph shared with a character of the other face (一 U+4E00 and
+    the radical ⼀ U+2F00) would bring that character along."""
+    wanted = set(codepoints)
+    for table in font["cmap"].tables:
+        if table.format == 14:  # variation sequences
+            table.uvsDict = {selector: kept for selector, pairs in table.uvsDict.items()
+                             if (kept := [(cp, glyph) for cp, glyph in pairs if cp in wanted])}
+        else:
+            table.cmap = {cp: glyph for cp, glyph in table.cmap.items() if cp in wanted}
+    font["OS/2"].recalcUnicodeRanges(font, pruneOnly=True)   # as the subsetter does, for these characters
+
+
+def make_face(source, index, codepoints, output, family, style, description):
+    """Writes the subset of face `index` of `source` with `codepoints` as a TrueType font: chooses the
+    glyphs, subsets the font with empty glyphs, then converts the glyphs kept (convert.py)."""
+    font = TTFont(source, fontNumber=index, recalcBBoxes=False, recalcTimestamp=False, lazy=True)
+    glyphs = closure(source, index, codepoints)
+    source_order = font.getGlyphOrder()
+    options = subset_options(language_system_tags(font, [tag for systems, _ in LANGUAGE_SYSTEMS for tag in systems]))
+    vertical_origins = convert.stub_truetype(font)
+    options.layout_closure = False          # the glyphs are chosen above, per language system
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=codepoints)
+    subsetter.populate(unicodes=codepoints, glyphs=glyphs)
     subsetter.subset(font)
-    recalc_metrics(font)
-    ps_name = rename(font, family, style, description)
+    keep_only(font, codepoints)
+    convert.to_truetype(font, convert.OutlineReader(source, index), source_order, vertical_origins)
+    ps_name = convert.rename(font, family, style, description)
     tmp = f"{output}.tmp{os.getpid()}"
     font.save(tmp)
     os.replace(tmp, output)
@@ -228,14 +232,20 @@ def main():
     if sys.argv[1:] == ["--write-hanzi-list"]:
         return write_hanzi_list()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("source", help="a full face made by convert.py, e.g. DanjuHei-Regular.ttf")
+    ap.add_argument("source", help="a Noto CJK collection, e.g. NotoSansCJK-Regular.ttc")
     ap.add_argument("outdir")
+    ap.add_argument("--face", required=True, help='family in the .ttc, e.g. "Noto Sans CJK SC"')
     ap.add_argument("--family", required=True, help='e.g. "Danju Hei"; the extension gets "Danju Hei Ext"')
-    ap.add_argument("--style", required=True, choices=["Regular", "Bold"])
+    ap.add_argument("--style", required=True, choices=sorted(STYLES))
     args = ap.parse_args()
 
     start = time.monotonic()
-    cmap = TTFont(args.source, lazy=True).getBestCmap()
+    index = convert.find_face(args.source, args.face)
+    font = TTFont(args.source, fontNumber=index, lazy=True)
+    weight = font["OS/2"].usWeightClass
+    if weight != STYLES[args.style]:
+        sys.exit(f"split.py: {args.face} in {args.source} has weight {weight}, not {args.style}")
+    cmap = font.getBestCmap()
     main_cps = main_codepoints(cmap)
     main_set = set(main_cps)
     ext_cps = sorted(cp for cp in cmap if cp not in main_set)
@@ -245,7 +255,7 @@ def main():
         (ext_family, ext_cps, f"extension: the {len(ext_cps)} characters not in {args.family}"),
     ):
         out = os.path.join(args.outdir, family.replace(" ", "") + "-" + args.style + ".ttf")
-        ps_name, glyphs, chars = make_subset(args.source, cps, out, family, args.style, description)
+        ps_name, glyphs, chars = make_face(args.source, index, cps, out, family, args.style, description)
         print(f"  {ps_name}: {chars} characters, {glyphs} glyphs, {os.path.getsize(out) / 1e6:.1f} MB, "
               f"{time.monotonic() - start:.0f} s", flush=True)
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where danju finds its fonts configuration and templates: `DANJU_HOME` if set, else the nearest folder
-/// holding `fonts/fonts.conf`, looking up from the working directory and then from the executable.
+/// holding `fonts/fonts.conf`, looking up from the working directory and then from the executable, else
+/// `share/danju` beside the executable's folder (`PREFIX/bin/danju` installed by scripts/install).
 public struct ProjectPaths: Sendable {
     public let root: String
 
@@ -14,8 +15,8 @@ public struct ProjectPaths: Sendable {
 
     public static func locate() throws -> ProjectPaths {
         if let home = ProcessInfo.processInfo.environment["DANJU_HOME"] { return ProjectPaths(root: home) }
-        let starts = [FileManager.default.currentDirectoryPath,
-                      URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path]
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+        let starts = [FileManager.default.currentDirectoryPath, executable.deletingLastPathComponent().path]
         for start in starts {
             var folder = URL(fileURLWithPath: start).standardizedFileURL
             while true {
@@ -27,7 +28,9 @@ public struct ProjectPaths: Sendable {
                 folder = parent
             }
         }
-        throw DocumentError("cannot find fonts/fonts.conf above \(starts.joined(separator: " or ")); set DANJU_HOME to the danju folder")
+        let installed = executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/danju").path
+        if FileManager.default.fileExists(atPath: installed + "/fonts/fonts.conf") { return ProjectPaths(root: installed) }
+        throw DocumentError("cannot find fonts/fonts.conf above \(starts.joined(separator: " or ")) nor in \(installed); set DANJU_HOME to the danju folder")
     }
 
     /// A template given by name (`intake-sheet`) or by path.
